@@ -1,0 +1,10 @@
+namespace RigBootstrap.Core.Adapters;
+
+/// <summary>What launchd says about a loaded job.</summary>
+public sealed record LaunchdJobStatus(string Label, string? State, int? Pid, int? LastExitCode, int? Runs)
+{
+    public bool IsRunning => Pid is not null;
+
+    /// <summary>Healthy for a handoff: running, or exited cleanly (DESIGN §1.4).</summary>
+    public bool IsHealthy => IsRunning || LastExitCode == 0;
+}

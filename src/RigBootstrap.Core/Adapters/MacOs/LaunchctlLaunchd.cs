@@ -1,0 +1,107 @@
+using RigBootstrap.Core.Host;
+using RigBootstrap.Processes;
+
+namespace RigBootstrap.Core.Adapters.MacOs;
+
+/// <summary>
+/// launchd through the real `launchctl` in the system domain (DESIGN §10): print (113 = not loaded), enable
+/// before bootstrap, bootstrap retried on the transient `5: Input/output error`, bootout where "No such process"
+/// counts as done.
+/// </summary>
+public sealed class LaunchctlLaunchd : ILaunchd
+{
+    private static readonly TimeSpan BootstrapDeadline = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly ToolTable _tools;
+    private readonly IProcessRunner _runner;
+    private readonly TimeProvider _time;
+
+    public LaunchctlLaunchd(ToolTable tools, IProcessRunner runner, TimeProvider time)
+    {
+        _tools = tools;
+        _runner = runner;
+        _time = time;
+    }
+
+    public async Task<LaunchdJobStatus?> GetStatusAsync(string label, CancellationToken cancellationToken)
+    {
+        var result = await RunAsync(["print", $"system/{label}"], cancellationToken);
+        if (result.ExitCode == 0)
+        {
+            var info = LaunchctlPrintParser.Parse(result.StdoutTail);
+            return new LaunchdJobStatus(label, info.State, info.Pid, info.LastExitCode, info.Runs);
+        }
+
+        return LaunchctlErrorClassifier.Classify(result.ExitCode, result.StderrTail) == LaunchctlErrorKind.NotLoaded
+            ? null
+            : throw Failure(label, "print", result);
+    }
+
+    public async Task EnableAsync(string label, CancellationToken cancellationToken)
+    {
+        var result = await RunAsync(["enable", $"system/{label}"], cancellationToken);
+        if (result.ExitCode != 0)
+        {
+            throw Failure(label, "enable", result);
+        }
+    }
+
+    public async Task BootstrapAsync(string label, string plistPath, CancellationToken cancellationToken)
+    {
+        var deadline = _time.GetUtcNow() + BootstrapDeadline;
+        while (true)
+        {
+            var result = await RunAsync(["bootstrap", "system", plistPath], cancellationToken);
+            if (result.ExitCode == 0)
+            {
+                return;
+            }
+
+            // After a bootout, launchd answers 5 for a few seconds while the old job drains (headroom #1289).
+            var kind = LaunchctlErrorClassifier.Classify(result.ExitCode, result.StderrTail);
+            if (kind != LaunchctlErrorKind.TransientIo || _time.GetUtcNow() >= deadline)
+            {
+                throw Failure(label, "bootstrap", result);
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1), _time, cancellationToken);
+        }
+    }
+
+    public async Task BootoutAsync(string label, CancellationToken cancellationToken)
+    {
+        var result = await RunAsync(["bootout", $"system/{label}"], cancellationToken);
+        var kind = LaunchctlErrorClassifier.Classify(result.ExitCode, result.StderrTail);
+        if (result.ExitCode != 0 && kind is not (LaunchctlErrorKind.NotLoaded or LaunchctlErrorKind.AlreadyStopped))
+        {
+            throw Failure(label, "bootout", result);
+        }
+    }
+
+    public async Task KickstartAsync(string label, CancellationToken cancellationToken)
+    {
+        var result = await RunAsync(["kickstart", $"system/{label}"], cancellationToken);
+        if (result.ExitCode != 0)
+        {
+            throw Failure(label, "kickstart", result);
+        }
+    }
+
+    private Task<ProcessResult> RunAsync(string[] arguments, CancellationToken cancellationToken) =>
+        _runner.RunAsync(new CommandSpec
+        {
+            FileName = _tools.PathOf(Host.ToolNames.Launchctl),
+            Arguments = [.. arguments],
+            AllowedExitCodes = [],
+            Timeout = CallTimeout,
+        }, cancellationToken);
+
+    private static LaunchdException Failure(string label, string verb, ProcessResult result)
+    {
+        var kind = LaunchctlErrorClassifier.Classify(result.ExitCode, result.StderrTail);
+        return new LaunchdException(
+            $"launchctl {verb} {label} exited {result.ExitCode}: {result.StderrTail.Trim()} — {LaunchctlErrorClassifier.Describe(kind, label)}",
+            result.ExitCode);
+    }
+}

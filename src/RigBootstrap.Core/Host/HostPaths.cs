@@ -1,0 +1,71 @@
+namespace RigBootstrap.Core.Host;
+
+/// <summary>The one authority that maps every host path under the host root (DESIGN §5).</summary>
+public sealed record HostPaths
+{
+    public const string InstalledBinaryLocation = "/usr/local/libexec/rig-bootstrap/rig-bootstrap";
+    public const string LaunchDaemonsLocation = "/Library/LaunchDaemons";
+    public const string StateDirLocation = "/var/db/rig-bootstrap";
+    public const string LogDirLocation = "/Library/Logs/rig-bootstrap";
+    public const string SimulatorDirLocation = "/var/db/rig-bootstrap-simulator";
+
+    private HostPaths(string rootDirPath) => RootDirPath = rootDirPath;
+
+    /// <summary>The directory that stands for `/`: `/` on a real host, a temporary directory in simulations.</summary>
+    public string RootDirPath { get; }
+
+    public bool IsRealRoot => RootDirPath == "/";
+
+    public static HostPaths ForRoot(string rootDirPath)
+    {
+        if (string.IsNullOrWhiteSpace(rootDirPath))
+        {
+            throw new ArgumentException("The host root is empty; pass --root DIR or leave it out for /.", nameof(rootDirPath));
+        }
+
+        var full = Path.GetFullPath(rootDirPath);
+        var trimmed = full.Length > 1 ? full.TrimEnd('/') : full;
+        return new HostPaths(trimmed.Length == 0 ? "/" : trimmed);
+    }
+
+    /// <summary>Maps an absolute host path (as written in configs and docs) to where it lives under the root.</summary>
+    public string Resolve(string hostPath)
+    {
+        if (!hostPath.StartsWith('/'))
+        {
+            throw new ArgumentException($"'{hostPath}' is not an absolute host path.", nameof(hostPath));
+        }
+
+        return IsRealRoot ? hostPath : RootDirPath + hostPath;
+    }
+
+    public string InstalledBinaryPath => Resolve(InstalledBinaryLocation);
+
+    public string InstalledBinaryDirPath => Path.GetDirectoryName(InstalledBinaryPath)!;
+
+    public string LaunchDaemonsDirPath => Resolve(LaunchDaemonsLocation);
+
+    public string LaunchDaemonPlistPath(string label) => Path.Join(LaunchDaemonsDirPath, label + ".plist");
+
+    public string StateDirPath => Resolve(StateDirLocation);
+
+    public string ConfigPath => Path.Join(StateDirPath, "config.json");
+
+    public string StatePath => Path.Join(StateDirPath, "state.json");
+
+    public string PreviousStatePath => StatePath + ".prev";
+
+    public string JournalPath => Path.Join(StateDirPath, "journal.jsonl");
+
+    public string LockPath => Path.Join(StateDirPath, "run.lock");
+
+    public string InstallLockPath => Path.Join(StateDirPath, "install.lock");
+
+    public string LogDirPath => Resolve(LogDirLocation);
+
+    public string LaunchdStdoutPath => Path.Join(LogDirPath, "launchd.out.log");
+
+    public string LaunchdStderrPath => Path.Join(LogDirPath, "launchd.err.log");
+
+    public string SimulatorDirPath => Resolve(SimulatorDirLocation);
+}

@@ -1,0 +1,7 @@
+namespace RigBootstrap.Core.Host;
+
+/// <summary>Identifies the current boot: a new value means the host restarted (DESIGN §3 resume logic).</summary>
+public interface IBootIdentity
+{
+    Task<string> GetBootIdAsync(CancellationToken cancellationToken);
+}

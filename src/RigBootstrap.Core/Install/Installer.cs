@@ -1,0 +1,97 @@
+using RigBootstrap.Core.Adapters;
+using RigBootstrap.Core.Config;
+using RigBootstrap.Core.Host;
+using RigBootstrap.Core.State;
+using RigBootstrap.Core.Workflow;
+using RigBootstrap.ServiceDefinitions;
+
+namespace RigBootstrap.Core.Install;
+
+/// <summary>
+/// `install` (DESIGN §1.1): validate everything first, then copy the binary, write config, state and plist with
+/// the modes of DESIGN §5, enable and bootstrap the daemon, and return. It never runs the workflow itself.
+/// Running it again reports and changes nothing; an install cut short is finished by the next one.
+/// </summary>
+public sealed class Installer
+{
+    private const UnixFileMode BinaryMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
+        UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+
+    private const UnixFileMode PlistMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+
+    private const UnixFileMode ConfigMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    private readonly HostServices _services;
+
+    public Installer(HostServices services) => _services = services;
+
+    public async Task<InstallResult> InstallAsync(string configPath, string sourceBinaryPath, string version, CancellationToken cancellationToken)
+    {
+        // I9: everything is validated before the first side effect.
+        var config = ConfigLoader.LoadFile(configPath);
+        var definition = WorkflowFactory.Build(config, _services, configPath);
+        var options = WorkflowFactory.Options(config, version);
+        var configText = File.ReadAllText(configPath);
+        var paths = _services.Paths;
+
+        using var installLock = await ExclusiveFileLock.TryAcquireAsync(paths.InstallLockPath, TimeSpan.FromSeconds(60), _services.Time, cancellationToken)
+            ?? throw new LockBusyException($"another install has held {paths.InstallLockPath} for a minute; try again later");
+        var store = new StateFileStore(paths);
+        var loaded = await _services.Launchd.GetStatusAsync(config.Label, cancellationToken);
+        if (store.Exists)
+        {
+            var existing = store.Load().State!;
+            if (existing.Workflow.State == WorkflowState.Completed)
+            {
+                return new InstallResult(false, $"{config.Label}: already bootstrapped (Completed since {existing.Workflow.Since:u}); nothing changed");
+            }
+
+            if (loaded is not null && File.Exists(paths.InstalledBinaryPath))
+            {
+                return new InstallResult(false, $"{config.Label}: already installed; workflow {existing.Workflow.State} since {existing.Workflow.Since:u}: {existing.Workflow.Reason}; nothing changed");
+            }
+        }
+
+        Directory.CreateDirectory(paths.InstalledBinaryDirPath);
+        Directory.CreateDirectory(paths.StateDirPath);
+        Directory.CreateDirectory(paths.LogDirPath);
+        Directory.CreateDirectory(paths.LaunchDaemonsDirPath);
+        CopyBinary(sourceBinaryPath, paths.InstalledBinaryPath);
+        DurableFile.WriteAtomically(paths.ConfigPath, configText, ConfigMode);
+        if (!store.Exists)
+        {
+            var bootId = await _services.BootIdentity.GetBootIdAsync(cancellationToken);
+            var state = InitialState.Create(definition, options, bootId, _services.Time.GetUtcNow());
+            store.Save(state);
+            new Journal.JournalWriter(paths).Append(new Journal.JournalEntry
+            {
+                Time = state.UpdatedAt, BootId = bootId, Kind = "installed", Reason = $"installed {version} with {definition.Steps.Length} steps",
+            });
+        }
+
+        var daemon = DaemonDefinitionFactory.Create(paths, config.Label, config.Daemon.ThrottleIntervalSeconds, _services.Tools.ToolsDirPath);
+        var plistPath = paths.LaunchDaemonPlistPath(config.Label);
+        DurableFile.WriteAtomically(plistPath, PlistWriter.Write(daemon.ToPlist()), PlistMode);
+        if (loaded is null)
+        {
+            // A disabled override survives reboots and reinstalls: enable before bootstrap (DESIGN §10).
+            await _services.Launchd.EnableAsync(config.Label, cancellationToken);
+            await _services.Launchd.BootstrapAsync(config.Label, plistPath, cancellationToken);
+        }
+
+        return new InstallResult(true, $"{config.Label}: installed {definition.Steps.Length} steps; launchd runs `{paths.InstalledBinaryPath} run` now and after every boot; follow with `rig-bootstrap status`");
+    }
+
+    private static void CopyBinary(string sourcePath, string destinationPath)
+    {
+        if (Path.GetFullPath(sourcePath) == Path.GetFullPath(destinationPath))
+        {
+            return;
+        }
+
+        var tempPath = destinationPath + ".new";
+        File.Copy(sourcePath, tempPath, overwrite: true);
+        File.SetUnixFileMode(tempPath, BinaryMode);
+        File.Move(tempPath, destinationPath, overwrite: true);
+    }
+}

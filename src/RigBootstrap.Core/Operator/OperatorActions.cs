@@ -1,0 +1,93 @@
+using RigBootstrap.Core.Config;
+using RigBootstrap.Core.Journal;
+using RigBootstrap.Core.State;
+using RigBootstrap.Core.Workflow;
+
+namespace RigBootstrap.Core.Operator;
+
+/// <summary>
+/// `retry` and `reset`: an operator's way out of Halted. Each takes the run lock, changes the state in one
+/// persistence point, journals who did what, and asks launchd to start the daemon again.
+/// </summary>
+public sealed class OperatorActions
+{
+    private readonly HostServices _services;
+    private readonly string _version;
+
+    public OperatorActions(HostServices services, string version)
+    {
+        _services = services;
+        _version = version;
+    }
+
+    /// <summary>Retries one step: its attempts and reboot counters start again, and a halted workflow runs again.</summary>
+    public Task<string> RetryAsync(string stepId, CancellationToken cancellationToken) =>
+        ChangeAsync(stepId, "retry", (change, now) => change
+            .Step(stepId, StepTrigger.Reset, "retry requested by an operator", r => r with
+            {
+                Attempts = 0, Reboots = 0, NextCheck = null, WaitingFor = null,
+            })
+            .Update(s => s with { Boots = s.Boots with { WithoutProgress = 0, CrashesThisBoot = 0, RebootsRequested = 0 }, Reboot = null }),
+            cancellationToken);
+
+    /// <summary>Forgets what one step did: it runs again from its probe, with its facts cleared.</summary>
+    public Task<string> ResetStepAsync(string stepId, CancellationToken cancellationToken) =>
+        ChangeAsync(stepId, "reset", (change, now) => change
+            .Step(stepId, StepTrigger.Reset, "reset by an operator", r => r with
+            {
+                Attempts = 0, Reboots = 0, NextCheck = null, WaitingFor = null, LastError = null, Facts = r.Facts.Clear(),
+            }),
+            cancellationToken);
+
+    /// <summary>Starts the whole workflow over from a fresh state file; the journal is kept as evidence.</summary>
+    public async Task<string> ResetAllAsync(CancellationToken cancellationToken)
+    {
+        var paths = _services.Paths;
+        var config = ConfigLoader.LoadFile(paths.ConfigPath);
+        var definition = WorkflowFactory.Build(config, _services, paths.ConfigPath);
+        using var runLock = await AcquireAsync(cancellationToken);
+        var bootId = await _services.BootIdentity.GetBootIdAsync(cancellationToken);
+        var state = InitialState.Create(definition, WorkflowFactory.Options(config, _version), bootId, _services.Time.GetUtcNow());
+        new StateFileStore(paths).Save(state);
+        new JournalWriter(paths).Append(new JournalEntry { Time = state.UpdatedAt, BootId = bootId, Kind = "operator", Reason = "reset --all: the workflow starts over" });
+        await KickstartAsync(config.Label, cancellationToken);
+        return "every step is Pending again; the daemon was asked to start";
+    }
+
+    private async Task<string> ChangeAsync(string stepId, string verb, Func<StateChange, DateTimeOffset, StateChange> apply, CancellationToken cancellationToken)
+    {
+        var paths = _services.Paths;
+        var config = ConfigLoader.LoadFile(paths.ConfigPath);
+        using var runLock = await AcquireAsync(cancellationToken);
+        var state = new StateFileStore(paths).Load().State
+            ?? throw new StateFileCorruptException($"{paths.StatePath} does not exist; is rig-bootstrap installed on this host?");
+        if (state.Steps.All(s => s.Id != stepId))
+        {
+            throw new UnknownStepException($"there is no step '{stepId}'; the steps are: {string.Join(", ", state.Steps.Select(s => s.Id))}");
+        }
+
+        if (state.Workflow.State == WorkflowState.Completed)
+        {
+            return $"the workflow is Completed; nothing to {verb}";
+        }
+
+        var session = new StateSession(state, new StateFileStore(paths), new JournalWriter(paths), new NoPersistencePointObserver(), _services.Time,
+            _services.LoggerFactory.CreateLogger("rig-bootstrap"));
+        var change = apply(new StateChange(session), session.Now);
+        change.WorkflowIfPossible(WorkflowTrigger.Retry, $"{verb} {stepId} by an operator", $"run {stepId} again").Note("operator", $"{verb} {stepId}", stepId).Commit();
+        await KickstartAsync(config.Label, cancellationToken);
+        return $"{stepId} is Pending again; the workflow is {session.Current.Workflow.State}";
+    }
+
+    private async Task<ExclusiveFileLock> AcquireAsync(CancellationToken cancellationToken) =>
+        await ExclusiveFileLock.TryAcquireAsync(_services.Paths.LockPath, TimeSpan.FromSeconds(5), _services.Time, cancellationToken)
+        ?? throw new LockBusyException("the daemon is running and holds the lock; a step can be retried only while the workflow is halted or waiting for a reboot");
+
+    private async Task KickstartAsync(string label, CancellationToken cancellationToken)
+    {
+        if (await _services.Launchd.GetStatusAsync(label, cancellationToken) is not null)
+        {
+            await _services.Launchd.KickstartAsync(label, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using Microsoft.Extensions.Logging;
+using RigBootstrap.Core.Config;
+using RigBootstrap.Core.Journal;
+using RigBootstrap.Core.State;
+using RigBootstrap.Core.Workflow;
+
+namespace RigBootstrap.Core.Run;
+
+/// <summary>
+/// `run`: what launchd starts at load and after every boot. Checks our files (I7), takes the lock (I4), loads the
+/// state (recovering a torn file from .prev, I1) and drives the workflow.
+/// </summary>
+public sealed class DaemonRun
+{
+    private readonly HostServices _services;
+    private readonly string _version;
+
+    public DaemonRun(HostServices services, string version)
+    {
+        _services = services;
+        _version = version;
+    }
+
+    public async Task<RunOutcome> RunAsync(CancellationToken cancellationToken)
+    {
+        var paths = _services.Paths;
+        var config = ConfigLoader.LoadFile(paths.ConfigPath);
+        var problems = FileHygiene.Problems(paths, config.Label);
+        if (problems.Count > 0)
+        {
+            throw new PermissionProblemException(string.Join(Environment.NewLine, problems));
+        }
+
+        var definition = WorkflowFactory.Build(config, _services, paths.ConfigPath);
+        var options = WorkflowFactory.Options(config, _version);
+        using var runLock = await ExclusiveFileLock.TryAcquireAsync(paths.LockPath, TimeSpan.FromSeconds(5), _services.Time, cancellationToken)
+            ?? throw new LockBusyException($"another rig-bootstrap run holds {paths.LockPath}; nothing was changed");
+
+        var logger = _services.LoggerFactory.CreateLogger("rig-bootstrap");
+        var bootId = await _services.BootIdentity.GetBootIdAsync(cancellationToken);
+        var session = OpenSession(definition, options, bootId, logger);
+        var cleanup = new HandoffCleanup(paths, _services.Launchd, config.Label, logger);
+        var engine = new WorkflowEngine(definition, options, _services.Power, cleanup, _services.Time, logger);
+        return await engine.RunAsync(session, bootId, Environment.ProcessId, cancellationToken);
+    }
+
+    private StateSession OpenSession(WorkflowDefinition definition, EngineOptions options, string bootId, ILogger logger)
+    {
+        var paths = _services.Paths;
+        var store = new StateFileStore(paths);
+        var journal = new JournalWriter(paths);
+        var loaded = store.Load();
+        var state = loaded.State;
+        if (state is null)
+        {
+            // No state but a journal means the state was lost, not that we never ran: never silently start over (I1).
+            if (new JournalReader(paths).ReadAll().Length > 0)
+            {
+                throw new StateFileCorruptException(
+                    $"{paths.StatePath} and its previous copy are missing but {paths.JournalPath} shows earlier runs. " +
+                    "Nothing was changed. Run `rig-bootstrap reset --all` to start over (the age key and the journal are kept).");
+            }
+
+            state = InitialState.Create(definition, options, bootId, _services.Time.GetUtcNow());
+        }
+
+        var session = new StateSession(state, store, journal, _services.PersistenceObserver, _services.Time, logger);
+        if (loaded.WasRecovered)
+        {
+            new StateChange(session).Note("recovered", loaded.RecoveredBecause!).Commit();
+        }
+
+        return session;
+    }
+}

@@ -1,0 +1,35 @@
+using RigBootstrap.Core.Host;
+
+namespace RigBootstrap.Core.Run;
+
+/// <summary>
+/// I7: a root daemon whose binary, config or state directory others can write is a privilege escalation, so `run`
+/// refuses to proceed. (Ownership is left to `doctor`: .NET exposes modes but not owners.)
+/// </summary>
+public static class FileHygiene
+{
+    private const UnixFileMode Writable = UnixFileMode.GroupWrite | UnixFileMode.OtherWrite;
+
+    public static IReadOnlyList<string> Problems(HostPaths paths, string label)
+    {
+        var problems = new List<string>();
+        Check(paths.InstalledBinaryPath, "the installed binary", "chmod 0755", problems);
+        Check(paths.ConfigPath, "the config", "chmod 0600", problems);
+        Check(paths.StateDirPath, "the state directory", "chmod 0755", problems);
+        Check(paths.LaunchDaemonPlistPath(label), "the LaunchDaemon plist", "chmod 0644", problems);
+        return problems;
+    }
+
+    private static void Check(string path, string what, string fix, List<string> problems)
+    {
+        if (!File.Exists(path) && !Directory.Exists(path))
+        {
+            return;
+        }
+
+        if ((File.GetUnixFileMode(path) & Writable) != 0)
+        {
+            problems.Add($"{what} {path} is writable by group or others; a root daemon refuses to run it. Fix: `{fix} {path}` (owner root:wheel)");
+        }
+    }
+}

@@ -1,0 +1,11 @@
+namespace RigBootstrap.Core.State;
+
+/// <summary>What the handoff verified and what cleanup has done (DESIGN §1.4, I8).</summary>
+public sealed record HandoffRecord
+{
+    public required string AgentLabel { get; init; }
+
+    public DateTimeOffset? VerifiedAt { get; init; }
+
+    public DateTimeOffset? CleanedUpAt { get; init; }
+}

@@ -1,0 +1,13 @@
+namespace RigBootstrap.Core.State;
+
+/// <summary>Where one step is (DESIGN §3).</summary>
+public enum StepState
+{
+    Pending,
+    Running,
+    Succeeded,
+    Skipped,
+    Waiting,
+    AwaitingReboot,
+    Failed,
+}

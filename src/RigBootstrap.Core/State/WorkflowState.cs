@@ -1,0 +1,13 @@
+namespace RigBootstrap.Core.State;
+
+/// <summary>Where the whole workflow is (DESIGN §3).</summary>
+public enum WorkflowState
+{
+    Installed,
+    Running,
+    Waiting,
+    AwaitingReboot,
+    HandingOff,
+    Completed,
+    Halted,
+}

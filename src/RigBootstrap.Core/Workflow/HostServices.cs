@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Logging;
+using RigBootstrap.Core.Adapters;
+using RigBootstrap.Core.Host;
+using RigBootstrap.Core.State;
+using RigBootstrap.Processes;
+
+namespace RigBootstrap.Core.Workflow;
+
+/// <summary>The side effects a workflow reaches, each behind its narrow interface; built once at the edge.</summary>
+public sealed record HostServices
+{
+    public required HostPaths Paths { get; init; }
+
+    public required ToolTable Tools { get; init; }
+
+    public required ILaunchd Launchd { get; init; }
+
+    public required IPower Power { get; init; }
+
+    public required IBootIdentity BootIdentity { get; init; }
+
+    public required IProcessRunner ProcessRunner { get; init; }
+
+    public required TimeProvider Time { get; init; }
+
+    public required ILoggerFactory LoggerFactory { get; init; }
+
+    public IPersistencePointObserver PersistenceObserver { get; init; } = new NoPersistencePointObserver();
+}

@@ -1,0 +1,48 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+
+namespace RigBootstrap.Core.Workflow;
+
+/// <summary>What a step sees of the engine: its persisted facts, the boot, and a way to persist new facts.</summary>
+public sealed class StepContext
+{
+    private readonly Func<string, string?, CancellationToken, Task> _setFact;
+
+    public StepContext(
+        string stepId,
+        int attempt,
+        string bootId,
+        bool afterReboot,
+        ImmutableSortedDictionary<string, string> facts,
+        ILogger logger,
+        Func<string, string?, CancellationToken, Task> setFact)
+    {
+        StepId = stepId;
+        Attempt = attempt;
+        BootId = bootId;
+        AfterReboot = afterReboot;
+        Facts = facts;
+        Logger = logger;
+        _setFact = setFact;
+    }
+
+    public string StepId { get; }
+
+    public int Attempt { get; }
+
+    public string BootId { get; }
+
+    /// <summary>True when the step asked for a reboot in an earlier boot and is being verified now.</summary>
+    public bool AfterReboot { get; }
+
+    public ImmutableSortedDictionary<string, string> Facts { get; private set; }
+
+    public ILogger Logger { get; }
+
+    /// <summary>Persists a small non-secret fact at once (a persistence point); null removes it.</summary>
+    public async Task SetFactAsync(string key, string? value, CancellationToken cancellationToken)
+    {
+        await _setFact(key, value, cancellationToken);
+        Facts = value is null ? Facts.Remove(key) : Facts.SetItem(key, value);
+    }
+}

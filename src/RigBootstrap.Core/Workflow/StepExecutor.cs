@@ -1,0 +1,171 @@
+using Microsoft.Extensions.Logging;
+using RigBootstrap.Core.State;
+
+namespace RigBootstrap.Core.Workflow;
+
+/// <summary>
+/// Runs one step with write-ahead persistence (ENGINE-NOTES §6): `Running` with attempt and boot id before the
+/// work, the outcome after it, `Succeeded` only after verify. Crash anywhere and the next run probes again.
+/// </summary>
+public sealed class StepExecutor
+{
+    private readonly EngineOptions _options;
+    private readonly ILogger _logger;
+
+    public StepExecutor(EngineOptions options, ILogger logger)
+    {
+        _options = options;
+        _logger = logger;
+    }
+
+    public async Task ExecuteAsync(StateSession session, IStep step, CancellationToken cancellationToken)
+    {
+        var record = session.Current.Step(step.Id);
+        var afterReboot = record.State == StepState.AwaitingReboot;
+        // Waiting and a reboot's verification are not new tries; a start, a retry and a crashed try are.
+        var countsAsTry = record.State is StepState.Pending or StepState.Failed or StepState.Running;
+        var attempt = countsAsTry ? record.Attempts + 1 : Math.Max(record.Attempts, 1);
+        if (countsAsTry && attempt > step.Traits.MaxAttempts)
+        {
+            Halt(session, step.Id, $"step {step.Id} did not succeed in {record.Attempts} attempts; last error: {record.LastError ?? "the run died during the step"}");
+            return;
+        }
+
+        var reason = afterReboot ? "verifying after the reboot"
+            : record.State == StepState.Running ? $"resuming (attempt {attempt}): the previous run stopped during this step"
+            : $"attempt {attempt} of {step.Traits.MaxAttempts}";
+        new StateChange(session)
+            .Step(step.Id, StepTrigger.Start, reason, r => r with
+            {
+                Attempts = attempt,
+                BootId = session.Current.BootId,
+                StartedAt = session.Now,
+                FinishedAt = null,
+                WaitingFor = null,
+                NextCheck = null,
+            })
+            .WorkflowIfPossible(WorkflowTrigger.Start, $"running step {step.Id}", $"finish {step.Id}, then continue")
+            .Commit();
+
+        var context = CreateContext(session, step.Id, attempt, afterReboot);
+        try
+        {
+            await RunPhasesAsync(session, step, context, afterReboot, firstEverTry: record.Attempts == 0, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not PersistencePointCrashException)
+        {
+            _logger.LogWarning(ex, "Step {StepId} threw", step.Id);
+            Fail(session, step, ex.Message, retryable: true);
+        }
+    }
+
+    private async Task RunPhasesAsync(StateSession session, IStep step, StepContext context, bool afterReboot, bool firstEverTry, CancellationToken cancellationToken)
+    {
+        if (afterReboot)
+        {
+            var check = await step.VerifyAsync(context, cancellationToken);
+            if (check.Ok)
+            {
+                Succeed(session, step.Id, "verified after the reboot");
+            }
+            else
+            {
+                Fail(session, step, $"still not in place after the reboot: {check.Problem}", retryable: true);
+            }
+
+            return;
+        }
+
+        if (await step.ProbeAsync(context, cancellationToken))
+        {
+            var trigger = firstEverTry ? StepTrigger.FoundSatisfied : StepTrigger.Verified;
+            new StateChange(session).Step(step.Id, trigger, "already in place (probe)", r => r with { FinishedAt = session.Now, LastError = null }).Commit();
+            return;
+        }
+
+        var result = await step.ApplyAsync(context, cancellationToken);
+        switch (result)
+        {
+            case ApplyResult.Done:
+                var verify = await step.VerifyAsync(context, cancellationToken);
+                if (verify.Ok)
+                {
+                    Succeed(session, step.Id, "applied and verified");
+                }
+                else
+                {
+                    Fail(session, step, $"applied, but verify failed: {verify.Problem}", retryable: true);
+                }
+
+                break;
+            case ApplyResult.NeedsReboot needsReboot:
+                ParkForReboot(session, step, needsReboot.Reason);
+                break;
+            case ApplyResult.WaitUntil wait:
+                new StateChange(session)
+                    .Step(step.Id, StepTrigger.Wait, wait.Reason, r => r with { WaitingFor = wait.Reason, NextCheck = session.Now + wait.RetryAfter })
+                    .Commit();
+                break;
+            case ApplyResult.Fail fail:
+                Fail(session, step, fail.Reason, fail.Retryable);
+                break;
+        }
+    }
+
+    private void ParkForReboot(StateSession session, IStep step, string reason)
+    {
+        var reboots = session.Current.Step(step.Id).Reboots + 1;
+        if (reboots > _options.MaxRebootsPerStep)
+        {
+            new StateChange(session)
+                .Step(step.Id, StepTrigger.Fail, reason, r => r with { LastError = $"asked for reboot number {reboots}: {reason}", FinishedAt = session.Now })
+                .Workflow(WorkflowTrigger.Halt, $"step {step.Id} asked for a reboot {reboots} times (reboot.maxRebootsPerStep = {_options.MaxRebootsPerStep}); no further reboot is requested", Remedies.ForHalt(step.Id))
+                .Commit();
+            return;
+        }
+
+        new StateChange(session)
+            .Step(step.Id, StepTrigger.ParkForReboot, reason, r => r with { Reboots = reboots, WaitingFor = $"reboot: {reason}", BootId = session.Current.BootId })
+            .Commit();
+    }
+
+    private static void Succeed(StateSession session, string stepId, string reason) =>
+        new StateChange(session)
+            .Step(stepId, StepTrigger.Verified, reason, r => r with { FinishedAt = session.Now, LastError = null, WaitingFor = null, NextCheck = null })
+            .Commit();
+
+    private static void Fail(StateSession session, IStep step, string error, bool retryable)
+    {
+        var record = session.Current.Step(step.Id);
+        var exhausted = !retryable || record.Attempts >= step.Traits.MaxAttempts;
+        // Exponential back-off from the step's base delay, capped so a host never sleeps for days.
+        var backoff = TimeSpan.FromTicks(Math.Min(step.Traits.RetryBackoff.Ticks * (1L << Math.Min(record.Attempts - 1, 10)), TimeSpan.FromHours(1).Ticks));
+        var change = new StateChange(session).Step(step.Id, StepTrigger.Fail, error, r => r with
+        {
+            LastError = error,
+            FinishedAt = session.Now,
+            NextCheck = exhausted ? null : session.Now + backoff,
+        });
+        if (exhausted)
+        {
+            var why = retryable ? $"failed {record.Attempts} times" : "failed and cannot be retried automatically";
+            change.Workflow(WorkflowTrigger.Halt, $"step {step.Id} {why}: {error}", Remedies.ForHalt(step.Id));
+        }
+
+        change.Commit();
+    }
+
+    private static void Halt(StateSession session, string stepId, string reason) =>
+        new StateChange(session).Workflow(WorkflowTrigger.Halt, reason, Remedies.ForHalt(stepId)).Commit();
+
+    private StepContext CreateContext(StateSession session, string stepId, int attempt, bool afterReboot) =>
+        new(stepId, attempt, session.Current.BootId, afterReboot, session.Current.Step(stepId).Facts, _logger,
+            (key, value, _) =>
+            {
+                new StateChange(session).Update(s => s.WithStep(s.Step(stepId) with
+                {
+                    Facts = value is null ? s.Step(stepId).Facts.Remove(key) : s.Step(stepId).Facts.SetItem(key, value),
+                })).Commit();
+                return Task.CompletedTask;
+            });
+}

@@ -1,0 +1,56 @@
+using RigBootstrap.Core.State;
+using RigBootstrap.StateMachine;
+
+namespace RigBootstrap.Core.Workflow;
+
+/// <summary>
+/// The per-step status machine (ENGINE-NOTES §6): every legal move is listed here, any other throws, so a bug
+/// in the engine cannot, say, run a Succeeded step again without an operator's reset.
+/// </summary>
+public static class StepLifecycle
+{
+    /// <summary>The state a step moves to; throws InvalidTransitionException for an illegal move.</summary>
+    public static StepState Next(StepState from, StepTrigger trigger)
+    {
+        var state = from;
+        var machine = new StateMachine<StepState, StepTrigger>(() => state, s => state = s);
+        Configure(machine);
+        machine.Fire(trigger);
+        return state;
+    }
+
+    public static MachineDescription<StepState, StepTrigger> Describe()
+    {
+        var machine = new StateMachine<StepState, StepTrigger>(StepState.Pending);
+        Configure(machine);
+        return machine.Describe();
+    }
+
+    private static void Configure(StateMachine<StepState, StepTrigger> machine)
+    {
+        machine.Configure(StepState.Pending)
+            .Permit(StepTrigger.Start, StepState.Running)
+            .PermitReentry(StepTrigger.Reset);
+        machine.Configure(StepState.Running)
+            .PermitReentry(StepTrigger.Start) // resumed after a crash or an unplanned reboot: probe again
+            .Permit(StepTrigger.FoundSatisfied, StepState.Skipped)
+            .Permit(StepTrigger.Verified, StepState.Succeeded)
+            .Permit(StepTrigger.Wait, StepState.Waiting)
+            .Permit(StepTrigger.ParkForReboot, StepState.AwaitingReboot)
+            .Permit(StepTrigger.Fail, StepState.Failed)
+            .Permit(StepTrigger.Reset, StepState.Pending);
+        machine.Configure(StepState.Waiting)
+            .Permit(StepTrigger.Start, StepState.Running)
+            .Permit(StepTrigger.Reset, StepState.Pending);
+        machine.Configure(StepState.AwaitingReboot)
+            .Permit(StepTrigger.Start, StepState.Running) // the reboot happened: verify
+            .Permit(StepTrigger.Reset, StepState.Pending);
+        machine.Configure(StepState.Failed)
+            .Permit(StepTrigger.Start, StepState.Running)
+            .Permit(StepTrigger.Reset, StepState.Pending);
+        machine.Configure(StepState.Succeeded)
+            .Permit(StepTrigger.Reset, StepState.Pending);
+        machine.Configure(StepState.Skipped)
+            .Permit(StepTrigger.Reset, StepState.Pending);
+    }
+}

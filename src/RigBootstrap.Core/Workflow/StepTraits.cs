@@ -1,0 +1,18 @@
+namespace RigBootstrap.Core.Workflow;
+
+/// <summary>How the engine schedules and retries a step.</summary>
+public sealed record StepTraits
+{
+    /// <summary>One line for `plan`, `graph` and `status`.</summary>
+    public required string Description { get; init; }
+
+    public int MaxAttempts { get; init; } = 3;
+
+    public TimeSpan RetryBackoff { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>May return NeedsReboot.</summary>
+    public bool MayNeedReboot { get; init; }
+
+    /// <summary>Its apply restarts the host by itself (os-upgrade): scheduled after every other step of this boot.</summary>
+    public bool RebootsItself { get; init; }
+}
