@@ -9,6 +9,8 @@ public sealed class InvalidTransitionException : InvalidOperationException
     public InvalidTransitionException(object state, object trigger, ImmutableArray<string> unmetGuards)
         : base(BuildMessage(state, trigger, unmetGuards))
     {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(trigger);
         State = state;
         Trigger = trigger;
         StateName = NameOf(state);
@@ -44,5 +46,5 @@ public sealed class InvalidTransitionException : InvalidOperationException
             $"and none did. Unmet guards: {guards}. Fire it again once a guard holds, or fire another trigger.";
     }
 
-    private static string NameOf(object value) => value.ToString() ?? string.Empty;
+    private static string NameOf(object? value) => value?.ToString() ?? string.Empty;
 }
