@@ -1,0 +1,35 @@
+using System.CommandLine;
+using RigBootstrap.Cli.Logging;
+using RigBootstrap.Core.Run;
+using RigBootstrap.Core.Workflow;
+
+namespace RigBootstrap.Cli.Commands;
+
+/// <summary>`run`: what launchd starts at load and after every boot. Exits 0 when done, halted or rebooting, so launchd does not respawn it.</summary>
+public static class RunCommand
+{
+    private static readonly TimeSpan ShutdownGrace = TimeSpan.FromMinutes(5);
+
+    public static Command Create(GlobalOptions global)
+    {
+        var command = new Command("run", "Drive the workflow forward from the state file (launchd runs this)");
+        command.SetAction((parse, cancellationToken) => Verb.RunAsync(async () =>
+        {
+            var paths = Verb.Paths(parse.GetValue(global.Root)!);
+            using var logging = LoggingSetup.Create(paths, toFile: true, toConsole: true);
+            var services = HostServicesFactory.ForHost(paths, parse.GetValue(global.ToolsDir), logging, HostServicesFactory.ToolOverrides(paths));
+            var outcome = await new DaemonRun(services, AppVersion.Current).RunAsync(cancellationToken);
+            if (outcome == RunOutcome.RebootRequested)
+            {
+                // The reboot takes this process down. If it has not after the grace period, exit non-zero so launchd
+                // runs us again: that run sees the intent in the same boot and asks again, a bounded number of times.
+                await Task.Delay(ShutdownGrace, cancellationToken);
+                Console.Error.WriteLine($"rig-bootstrap: the requested reboot did not happen within {ShutdownGrace}; exiting so launchd starts the run again");
+                return ExitCodes.TemporaryFailure;
+            }
+
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+}

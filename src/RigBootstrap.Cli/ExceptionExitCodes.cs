@@ -1,0 +1,24 @@
+using RigBootstrap.Core.Adapters;
+using RigBootstrap.Core.Config;
+using RigBootstrap.Core.Operator;
+using RigBootstrap.Core.Run;
+using RigBootstrap.Core.State;
+using RigBootstrap.Processes;
+
+namespace RigBootstrap.Cli;
+
+/// <summary>The one place where failures become exit codes (STYLE 17).</summary>
+public static class ExceptionExitCodes
+{
+    public static int For(Exception exception) => exception switch
+    {
+        ConfigException => ExitCodes.Config,
+        StateFileCorruptException => ExitCodes.DataError,
+        UnknownStepException => ExitCodes.Usage,
+        PermissionProblemException or UnauthorizedAccessException => ExitCodes.Permission,
+        LockBusyException => ExitCodes.TemporaryFailure,
+        LaunchdException or ProcessStartException => ExitCodes.Unavailable,
+        IOException => ExitCodes.CannotCreate,
+        _ => ExitCodes.Software,
+    };
+}

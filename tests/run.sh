@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Installs what the tests need (apt-get or brew), builds, publishes the linux-x64 single-file binary the
+# end-to-end tests run, runs every test project, and prints the totals on one line: "N passed, N failed, N skipped".
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo"
+
+need_tools() {
+  for tool in age age-keygen plistutil sqlite3 systemd-analyze git; do
+    command -v "$tool" >/dev/null 2>&1 || return 0
+  done
+  return 1
+}
+
+if need_tools; then
+  if command -v apt-get >/dev/null 2>&1; then
+    echo "Installing test tools with apt-get: age libplist-utils sqlite3 systemd git"
+    sudo_cmd=""
+    [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+    $sudo_cmd apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends age libplist-utils sqlite3 systemd git >/dev/null
+  elif command -v brew >/dev/null 2>&1; then
+    echo "Installing test tools with brew: age libplist sqlite"
+    brew install age libplist sqlite
+  else
+    echo "tests/run.sh: neither apt-get nor brew is available; install age, plistutil, sqlite3 and systemd-analyze" >&2
+    exit 69
+  fi
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+results="$repo/artifacts/test-results"
+publish_dir="$repo/artifacts/publish/linux-x64"
+rm -rf "$results"
+mkdir -p "$results"
+
+dotnet build Bootstrap.sln -c Release -nologo -clp:ErrorsOnly
+# The end-to-end tests run the published binary, the way a fleet host would.
+dotnet publish src/RigBootstrap.Cli/RigBootstrap.Cli.csproj -c Release -r linux-x64 -o "$publish_dir" -nologo -clp:ErrorsOnly
+export RIG_BOOTSTRAP_PUBLISHED_BINARY="$publish_dir/rig-bootstrap"
+
+set +e
+dotnet test Bootstrap.sln -c Release --no-build -nologo \
+  --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results"
+test_exit=$?
+set -e
+
+passed=0; failed=0; skipped=0; total=0
+shopt -s nullglob
+for trx in "$results"/*.trx; do
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n1)
+  get() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
+  t=$(get total); e=$(get executed); p=$(get passed); f=$(get failed); er=$(get error)
+  total=$((total + t)); passed=$((passed + p)); failed=$((failed + f + er)); skipped=$((skipped + t - e))
+done
+
+echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+if [ "$test_exit" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$total" -eq 0 ]; then
+  [ "$total" -eq 0 ] && echo "tests/run.sh: no test ran" >&2
+  exit 1
+fi
