@@ -119,7 +119,10 @@ public static class PlistWriter
     private static void WriteText(XmlWriter xml, string element, string text, string keyPath)
     {
         ThrowIfNotXmlText(text, keyPath);
-        xml.WriteElementString(element, text);
+        // A full end element, so an empty string is "<string></string>" as Apple writes it, not "<string />".
+        xml.WriteStartElement(element);
+        xml.WriteString(text);
+        xml.WriteFullEndElement();
     }
 
     private static void WriteIndent(XmlWriter xml, int depth) =>
