@@ -42,7 +42,7 @@ public sealed class GoldenFileTests
         var definition = LaunchDaemonDefinition.FromPlist((PlistDictionary)PlistReader.Parse(golden));
 
         // Assert
-        definition.Should().BeEquivalentTo(DefaultConfigDefinitions.LaunchDaemon());
+        definition.Should().BeEquivalentTo(DefaultConfigDefinitions.LaunchDaemon(), options => options.WithStrictOrdering());
     }
 
     [Fact]

@@ -54,7 +54,7 @@ public sealed class PlistReaderTests
             KeepAliveUnlessSuccessfulExit = true,
             WorkingDirectory = "/usr/local/var",
             StandardErrorPath = "/usr/local/var/log/redis.log",
-        });
+        }, options => options.WithStrictOrdering());
     }
 
     [Fact]
