@@ -1,0 +1,51 @@
+namespace RigBootstrap.Core.Config.Parsing;
+
+/// <summary>Reads the step sections about the host itself: xcode, osUpgrade, tcc.</summary>
+internal static class HostStepsReader
+{
+    public static XcodeConfig? ReadXcode(JsonObjectReader steps)
+    {
+        var section = steps.OptionalObject("xcode", "write it as { \"version\": \"16.2\" }", ["version"]);
+        return section is null
+            ? null
+            : new XcodeConfig
+            {
+                Version = section.RequiredString("version", "set it to an Xcode version such as 16.2",
+                    FieldRules.Version("16.2")) ?? "",
+            };
+    }
+
+    public static OsUpgradeConfig? ReadOsUpgrade(JsonObjectReader steps)
+    {
+        var section = steps.OptionalObject("osUpgrade", "write it as { \"minimumVersion\": \"15.1\" }", ["minimumVersion"]);
+        return section is null
+            ? null
+            : new OsUpgradeConfig
+            {
+                MinimumVersion = section.RequiredString("minimumVersion", "set it to a macOS version such as 15.1",
+                    FieldRules.Version("15.1")) ?? "",
+            };
+    }
+
+    public static TccConfig? ReadTcc(JsonObjectReader steps)
+    {
+        const string GrantsFix = "list at least one grant such as "
+            + "{ \"service\": \"kTCCServiceAccessibility\", \"client\": \"/usr/local/bin/rig-agent\" }";
+        var section = steps.OptionalObject("tcc", $"write it as {{ \"grants\": [ … ] }}; {GrantsFix}", ["grants"]);
+        if (section is null)
+        {
+            return null;
+        }
+
+        var grants = StepsSectionReader.ReadObjects(section, "grants", GrantsFix, ["service", "client"],
+            grant => new TccGrantConfig
+            {
+                Service = grant.RequiredString("service", "set it to a TCC service such as kTCCServiceAccessibility",
+                    FieldRules.TccService) ?? "",
+                Client = grant.RequiredString("client",
+                    "set it to the client's absolute path or bundle id, such as /usr/local/bin/rig-agent",
+                    FieldRules.TccClient) ?? "",
+            });
+        return new TccConfig { Grants = grants };
+    }
+}
