@@ -33,6 +33,7 @@ public sealed class StepExecutor
 
         var reason = afterReboot ? "verifying after the reboot"
             : record.State == StepState.Running ? $"resuming (attempt {attempt}): the previous run stopped during this step"
+            : record.State == StepState.Waiting ? "checking again"
             : $"attempt {attempt} of {step.Traits.MaxAttempts}";
         new StateChange(session)
             .Step(step.Id, StepTrigger.Start, reason, r => r with

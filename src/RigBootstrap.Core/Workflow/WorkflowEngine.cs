@@ -84,7 +84,7 @@ public sealed class WorkflowEngine
         if (session.Current.Workflow.State != WorkflowState.Waiting || session.Current.Workflow.Reason != wait.Reason)
         {
             new StateChange(session)
-                .WorkflowIfPossible(WorkflowTrigger.Start, "resuming", null)
+                .ResumeWorkflow()
                 .Workflow(WorkflowTrigger.Wait, wait.Reason, next)
                 .Commit();
         }
@@ -113,7 +113,7 @@ public sealed class WorkflowEngine
 
         if (halt is not null)
         {
-            new StateChange(session).WorkflowIfPossible(WorkflowTrigger.Start, "resuming", null).Workflow(WorkflowTrigger.Halt, halt, Remedies.ForHalt(reboot.ForSteps[0])).Commit();
+            new StateChange(session).ResumeWorkflow().Workflow(WorkflowTrigger.Halt, halt, Remedies.ForHalt(reboot.ForSteps[0])).Commit();
             return RunOutcome.Halted;
         }
 
@@ -122,7 +122,7 @@ public sealed class WorkflowEngine
         var next = _options.ManualReboot ? Remedies.ForManualReboot(reboot.ForSteps) : Remedies.AfterReboot(reboot.ForSteps);
         // Persist the intent before the reboot call (DESIGN §10): the next boot checks that it happened.
         new StateChange(session)
-            .WorkflowIfPossible(WorkflowTrigger.Start, "resuming", null)
+            .ResumeWorkflow()
             .Workflow(WorkflowTrigger.RequestReboot, reason, next)
             .Update(s => s with
             {
@@ -144,7 +144,7 @@ public sealed class WorkflowEngine
     {
         var agent = session.Current.Handoff?.AgentLabel;
         new StateChange(session)
-            .WorkflowIfPossible(WorkflowTrigger.Start, "resuming", null)
+            .ResumeWorkflow()
             .Workflow(WorkflowTrigger.BeginHandoff, "every step is done; handing off", "record Completed, then remove the daemon")
             .Commit();
         // I8: Completed is durable before anything of ours is removed.

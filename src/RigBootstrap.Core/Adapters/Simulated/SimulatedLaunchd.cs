@@ -17,7 +17,12 @@ public sealed class SimulatedLaunchd(SimulatedMac mac) : ILaunchd
 
     public Task EnableAsync(string label, CancellationToken cancellationToken)
     {
-        File.Delete(Path.Join(mac.DisabledJobsDirPath, label));
+        var marker = Path.Join(mac.DisabledJobsDirPath, label);
+        if (File.Exists(marker))
+        {
+            File.Delete(marker);
+        }
+
         return Task.CompletedTask;
     }
 
@@ -39,7 +44,11 @@ public sealed class SimulatedLaunchd(SimulatedMac mac) : ILaunchd
 
     public Task BootoutAsync(string label, CancellationToken cancellationToken)
     {
-        File.Delete(JobPath(label));
+        if (File.Exists(JobPath(label)))
+        {
+            File.Delete(JobPath(label));
+        }
+
         return Task.CompletedTask;
     }
 
