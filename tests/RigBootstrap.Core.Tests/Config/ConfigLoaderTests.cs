@@ -196,6 +196,6 @@ public sealed class ConfigLoaderTests
         exception.Errors.Should().HaveCount(2);
         exception.Errors.Should().OnlyContain(error => error.FilePath == "fleet/config.json");
         exception.Message.Should().Contain(
-            "/etc/rig/config.json: steps.xcode.version is missing; set it to an Xcode version such as 16.2");
+            "fleet/config.json: steps.xcode.version is missing; set it to an Xcode version such as 16.2");
     }
 }
