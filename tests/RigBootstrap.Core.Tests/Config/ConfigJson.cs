@@ -27,7 +27,16 @@ internal sealed class ConfigJson
         var value = JsonNode.Parse(json, documentOptions: Lenient);
         if (parent is JsonArray array)
         {
-            array[int.Parse(last)] = value;
+            // Setting the element just past the end appends one.
+            var index = int.Parse(last);
+            if (index == array.Count)
+            {
+                array.Add(value);
+            }
+            else
+            {
+                array[index] = value;
+            }
         }
         else
         {

@@ -188,14 +188,14 @@ public sealed class ConfigLoaderTests
         var json = ConfigJson.Minimal().Remove("steps.xcode.version").Set("agent.user", "Claude").ToString();
 
         // Act
-        var exception = FluentActions.Invoking(() => ConfigLoader.Parse(json, "/etc/rig/config.json"))
+        var exception = FluentActions.Invoking(() => ConfigLoader.Parse(json, "fleet/config.json"))
             .Should().Throw<ConfigException>().Which;
 
         // Assert
         exception.Message.Split('\n').Should().Equal(exception.Errors.Select(error => error.ToString()));
         exception.Errors.Should().HaveCount(2);
-        exception.Errors.Should().OnlyContain(error => error.FilePath == "/etc/rig/config.json");
+        exception.Errors.Should().OnlyContain(error => error.FilePath == "fleet/config.json");
         exception.Message.Should().Contain(
-            "/etc/rig/config.json: steps.xcode.version is missing; set it to an Xcode version such as 16.2");
+            "fleet/config.json: steps.xcode.version is missing; set it to an Xcode version such as 16.2");
     }
 }

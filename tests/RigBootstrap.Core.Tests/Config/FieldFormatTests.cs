@@ -208,4 +208,21 @@ public sealed class FieldFormatTests
         error.Message.Should().Be(
             $"events.url must be an absolute http or https URL such as https://conductor.example/api/events, not \"{value}\"");
     }
+
+    [Theory]
+    [InlineData("agent.user")]
+    [InlineData("commands[0].run[2]")]
+    public void A_string_with_a_lone_surrogate_escape_is_refused_instead_of_crashing(string path)
+    {
+        // Arrange: JsonDocument accepts "\ud800" and only fails when the string is read.
+        var json = ConfigJson.DesignExample().Set(path, "PLACEHOLDER").ToString().Replace("PLACEHOLDER", "\\ud800");
+
+        // Act
+        var error = ConfigErrors.Of(json).Should().ContainSingle().Subject;
+
+        // Assert
+        error.FieldPath.Should().Be(path);
+        error.Message.Should().Be($"{path} contains an invalid \\u escape (a lone UTF-16 surrogate); "
+            + "write the character itself or fix the escape");
+    }
 }

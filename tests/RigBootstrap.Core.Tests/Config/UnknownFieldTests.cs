@@ -86,4 +86,18 @@ public sealed class UnknownFieldTests
         error.FieldPath.Should().Be("agent.user");
         error.Message.Should().Be("agent.user is set more than once in the same object; keep only one of them");
     }
+
+    [Fact]
+    public void A_field_name_with_a_lone_surrogate_escape_is_refused()
+    {
+        // Arrange
+        var json = ConfigJson.Minimal().SetRaw("agent.PLACEHOLDER", "1").ToString().Replace("PLACEHOLDER", "\\udc00");
+
+        // Act
+        var error = ConfigErrors.Of(json).Should().ContainSingle().Subject;
+
+        // Assert
+        error.FieldPath.Should().Be("agent");
+        error.Message.Should().StartWith("agent has a field name that contains an invalid \\u escape");
+    }
 }

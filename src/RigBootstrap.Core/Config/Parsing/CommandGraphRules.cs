@@ -14,7 +14,7 @@ internal static class CommandGraphRules
             var dependsOn = config.Commands[i].DependsOn;
             for (var j = 0; j < dependsOn.Length; j++)
             {
-                CheckDependency(dependsOn[j], $"commands[{i}].dependsOn[{j}]", i, builtIns, indexById, config.Commands, errors);
+                CheckDependency(dependsOn[j], $"commands[{i}].dependsOn[{j}]", i, builtIns, indexById, errors);
             }
         }
 
@@ -56,10 +56,11 @@ internal static class CommandGraphRules
 
     private static void CheckDependency(
         string dependency, string path, int self, ImmutableArray<string> builtIns, Dictionary<string, int> indexById,
-        ImmutableArray<CommandStepConfig> commands, ConfigErrorList errors)
+        ConfigErrorList errors)
     {
-        if (dependency.Length == 0 || builtIns.Contains(dependency) && dependency != BuiltInStepIds.Handoff
-            || indexById.ContainsKey(dependency))
+        // An empty entry was already reported when it was read.
+        var isKnown = (builtIns.Contains(dependency) && dependency != BuiltInStepIds.Handoff) || indexById.ContainsKey(dependency);
+        if (dependency.Length == 0 || isKnown)
         {
             return;
         }

@@ -84,12 +84,19 @@ internal static class CommandsSectionReader
     private static string ReadArgument(JsonObjectReader command, string path, JsonElement element)
     {
         // Arguments may be empty strings, so this bypasses ReadString's non-empty check.
-        if (element.ValueKind == JsonValueKind.String)
+        if (element.ValueKind != JsonValueKind.String)
         {
-            return element.GetString()!;
+            command.Errors.Add(path, $"{path} must be a string, not {JsonKinds.Describe(element)}; quote every argument");
+        }
+        else if (JsonText.TryGetString(element, out var argument))
+        {
+            return argument;
+        }
+        else
+        {
+            command.Errors.Add(path, $"{path} {JsonText.BadEscapeProblem}");
         }
 
-        command.Errors.Add(path, $"{path} must be a string, not {JsonKinds.Describe(element)}; quote every argument");
         return "";
     }
 

@@ -8,7 +8,7 @@ namespace RigBootstrap.Core.Config.Parsing;
 /// then hands out typed values, reporting every missing or mistyped one instead of stopping.
 /// </summary>
 /// <remarks>Getters return <c>null</c> (or the default) when the value is unusable; the error is already recorded.</remarks>
-internal sealed class JsonObjectReader
+internal sealed partial class JsonObjectReader
 {
     private readonly Dictionary<string, JsonElement> _fields = new(StringComparer.Ordinal);
     private readonly List<string> _fieldNames = [];
@@ -41,20 +41,26 @@ internal sealed class JsonObjectReader
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in element.EnumerateObject())
         {
+            if (!JsonText.TryGetName(property, out var name))
+            {
+                errors.Add(path, $"{(path.Length == 0 ? "the root object" : path)} has a field name that {JsonText.BadEscapeProblem}");
+                continue;
+            }
+
             // JsonDocument keeps both copies of a repeated name; which one wins would be a guess.
-            var fieldPath = reader.Child(property.Name);
-            if (!seen.Add(property.Name))
+            var fieldPath = reader.Child(name);
+            if (!seen.Add(name))
             {
                 errors.Add(fieldPath, $"{fieldPath} is set more than once in the same object; keep only one of them");
             }
-            else if (!knownFields.Contains(property.Name))
+            else if (!knownFields.Contains(name))
             {
-                errors.Add(fieldPath, $"{fieldPath} is not a known {noun}; {NameSuggestion.Fix(property.Name, knownFields)}");
+                errors.Add(fieldPath, $"{fieldPath} is not a known {noun}; {NameSuggestion.Fix(name, knownFields)}");
             }
             else
             {
-                reader._fields.Add(property.Name, property.Value);
-                reader._fieldNames.Add(property.Name);
+                reader._fields.Add(name, property.Value);
+                reader._fieldNames.Add(name);
             }
         }
 
@@ -75,95 +81,6 @@ internal sealed class JsonObjectReader
 
     /// <summary>Records a problem with a field; <paramref name="problem"/> continues the sentence after the path.</summary>
     public void Report(string name, string problem) => Errors.Add(Child(name), $"{Child(name)} {problem}");
-
-    public string? RequiredString(string name, string fix, Func<string, string?>? rule = null) =>
-        _fields.TryGetValue(name, out var value) ? ReadString(Child(name), value, fix, rule) : Missing<string>(name, fix);
-
-    public string? OptionalString(string name, string fix, Func<string, string?>? rule = null) =>
-        _fields.TryGetValue(name, out var value) ? ReadString(Child(name), value, fix, rule) : null;
-
-    /// <summary>Reads a non-empty string and applies <paramref name="rule"/>, which returns the problem or <c>null</c>.</summary>
-    public string? ReadString(string path, JsonElement value, string fix, Func<string, string?>? rule = null)
-    {
-        if (value.ValueKind != JsonValueKind.String)
-        {
-            Errors.Add(path, $"{path} must be a string, not {JsonKinds.Describe(value)}; {fix}");
-            return null;
-        }
-
-        var text = value.GetString()!;
-        var problem = text.Length == 0 ? $"is empty; {fix}" : rule?.Invoke(text);
-        if (problem is not null)
-        {
-            Errors.Add(path, $"{path} {problem}");
-        }
-
-        return text;
-    }
-
-    public int Int(string name, int defaultValue, int min, int max)
-    {
-        if (!_fields.TryGetValue(name, out var value))
-        {
-            return defaultValue;
-        }
-
-        var path = Child(name);
-        var fix = $"use a whole number from {min} to {max}, such as {defaultValue}";
-        if (value.ValueKind != JsonValueKind.Number)
-        {
-            Errors.Add(path, $"{path} must be a number, not {JsonKinds.Describe(value)}; {fix}");
-            return defaultValue;
-        }
-
-        // TryGetInt32 refuses fractions and exponents, so 2.5 and 1e3 land here as well as 0 or 900.
-        if (!value.TryGetInt32(out var number) || number < min || number > max)
-        {
-            Errors.Add(path, $"{path} is {value.GetRawText()}, which is not allowed; {fix}");
-            return defaultValue;
-        }
-
-        return number;
-    }
-
-    public bool Bool(string name, bool defaultValue)
-    {
-        if (!_fields.TryGetValue(name, out var value))
-        {
-            return defaultValue;
-        }
-
-        if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
-        {
-            return value.GetBoolean();
-        }
-
-        Report(name, $"must be true or false, not {JsonKinds.Describe(value)}");
-        return defaultValue;
-    }
-
-    public TimeSpan Duration(string name, TimeSpan defaultValue)
-    {
-        var text = OptionalString(name, DurationFormat.Fix);
-        if (string.IsNullOrEmpty(text))
-        {
-            return defaultValue;
-        }
-
-        if (!DurationFormat.TryParse(text, out var duration))
-        {
-            Report(name, $"is not a duration (\"{text}\"); {DurationFormat.Fix}");
-            return defaultValue;
-        }
-
-        if (duration <= TimeSpan.Zero)
-        {
-            Report(name, $"must be longer than zero; {DurationFormat.Fix}");
-            return defaultValue;
-        }
-
-        return duration;
-    }
 
     public JsonObjectReader? OptionalObject(string name, string fix, ImmutableArray<string> knownFields, string noun = "field") =>
         _fields.TryGetValue(name, out var value) ? Open(value, Child(name), Errors, fix, knownFields, noun) : null;
