@@ -1,0 +1,57 @@
+using RigBootstrap.Core.State;
+using RigBootstrap.Core.Tests.TestKit;
+using RigBootstrap.Core.Workflow;
+
+namespace RigBootstrap.Core.Tests.Workflow;
+
+public sealed class RunStarterTests
+{
+    [Fact(Timeout = 30000)]
+    public async Task A_step_added_to_the_config_starts_pending_and_runs()
+    {
+        using var harness = new EngineHarness();
+        harness.Definition = WorkflowDefinition.Create([new ScriptedStep("a", harness.MarkerDirPath)]);
+        await harness.RunAsync();
+        var added = new ScriptedStep("b", harness.MarkerDirPath, "a");
+        harness.Definition = WorkflowDefinition.Create([new ScriptedStep("a", harness.MarkerDirPath), added]);
+        var state = harness.State with { Workflow = harness.State.Workflow with { State = WorkflowState.Running } };
+        harness.Store.Save(state);
+
+        await harness.RunAsync();
+
+        harness.State.Step("b").State.Should().Be(StepState.Succeeded);
+        harness.Journal.Should().Contain(e => e.Kind == "migrated" && e.Reason!.Contains("b"));
+    }
+
+    [Fact(Timeout = 30000)]
+    public async Task A_step_removed_from_the_config_halts_instead_of_guessing()
+    {
+        using var harness = new EngineHarness();
+        harness.Definition = WorkflowDefinition.Create([new ScriptedStep("a", harness.MarkerDirPath) { Outcome = _ => new ApplyResult.NeedsReboot("x") }, new ScriptedStep("b", harness.MarkerDirPath)]);
+        await harness.RunAsync();
+        harness.Definition = WorkflowDefinition.Create([new ScriptedStep("b", harness.MarkerDirPath)]);
+
+        var outcome = await harness.RunAsync();
+
+        outcome.Should().Be(RunOutcome.Halted);
+        harness.State.Workflow.Reason.Should().Contain("step(s) a that the config no longer defines");
+    }
+
+    [Fact(Timeout = 30000)]
+    public async Task A_reboot_nobody_asked_for_is_recorded_and_an_interrupted_step_is_probed_again()
+    {
+        using var harness = new EngineHarness();
+        var step = new ScriptedStep("a", harness.MarkerDirPath);
+        harness.Definition = WorkflowDefinition.Create([step]);
+        // The first process dies right after persisting "a Running" (point 2), then the host loses power.
+        await FluentActions.Awaiting(() => harness.RunAsync(new CrashAtPersistencePoint(2))).Should().ThrowAsync<PersistencePointCrashException>();
+        harness.Boot.Reboot();
+
+        await harness.RunAsync();
+
+        harness.Journal.Should().Contain(e => e.Kind == "run-started" && e.Reason!.StartsWith("UnexpectedReboot"));
+        harness.State.Step("a").Attempts.Should().Be(2);
+        step.Applies.Should().Be(1);
+        harness.State.Boots.CrashesThisBoot.Should().Be(0, "a new boot resets the crash counter");
+    }
+}
