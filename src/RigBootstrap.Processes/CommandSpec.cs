@@ -7,6 +7,9 @@ namespace RigBootstrap.Processes;
 /// <remarks><see cref="ToString"/> is the masked display string, so a logged spec never leaks secrets.</remarks>
 public sealed record CommandSpec
 {
+    // Timers take at most 2^32 - 2 ms (about 49.7 days); checked here so a run cannot fail halfway.
+    private static readonly TimeSpan MaxWait = TimeSpan.FromDays(49);
+
     /// <summary>Absolute path of the executable; it is never looked up through <c>PATH</c>.</summary>
     public required string FileName
     {
@@ -33,9 +36,9 @@ public sealed record CommandSpec
     public TimeSpan? Timeout
     {
         get;
-        init => field = value is null || value > TimeSpan.Zero
+        init => field = value is null || (value > TimeSpan.Zero && value <= MaxWait)
             ? value
-            : throw new ArgumentOutOfRangeException(nameof(Timeout), value, "Timeout must be positive, or null for none.");
+            : throw new ArgumentOutOfRangeException(nameof(Timeout), value, "Timeout must be positive and at most 49 days, or null for none.");
     }
 
     /// <summary>How long a stopped process gets between SIGTERM and the kill of its whole tree.</summary>
@@ -132,5 +135,7 @@ public sealed record CommandSpec
     private string QuoteMasked(string word) => ShellEscape.Quote(Mask(word));
 
     private static TimeSpan NotNegative(TimeSpan value, string name) =>
-        value >= TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must not be negative.");
+        value >= TimeSpan.Zero && value <= MaxWait
+            ? value
+            : throw new ArgumentOutOfRangeException(name, value, $"{name} must be between zero and 49 days.");
 }

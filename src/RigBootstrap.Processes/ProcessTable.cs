@@ -31,5 +31,7 @@ internal sealed record ProcessTable(ImmutableArray<ProcessEntry> Entries)
     }
 
     /// <summary>True when the same process (same PID and start marker) is in this snapshot.</summary>
-    public bool StillRuns(ProcessEntry entry) => Entries.Contains(entry);
+    /// <remarks>The parent is not compared: an orphaned descendant has been re-parented meanwhile.</remarks>
+    public bool StillRuns(ProcessEntry entry) =>
+        Entries.Any(live => live.Pid == entry.Pid && live.StartMarker == entry.StartMarker);
 }
