@@ -22,7 +22,16 @@ public sealed record CommandEnvironment
 
     public string WorkingDirPath => Paths.RootDirPath;
 
-    public ImmutableDictionary<string, string?> For(string stepId) => ImmutableDictionary<string, string?>.Empty
+    public ImmutableDictionary<string, string?> For(string stepId, bool asUser)
+    {
+        var environment = Base(stepId);
+        // The process runner switches uid/gid only; a tool run as the agent user needs its HOME and USER too.
+        return asUser && AgentUserOnRealHost is { } user
+            ? environment.SetItem("HOME", AgentHome).SetItem("USER", user).SetItem("LOGNAME", user)
+            : environment;
+    }
+
+    private ImmutableDictionary<string, string?> Base(string stepId) => ImmutableDictionary<string, string?>.Empty
         .Add("PATH", DaemonPath)
         .Add("RIG_HOST_ROOT", Paths.IsRealRoot ? "" : Paths.RootDirPath)
         .Add("RIG_STEP_ID", stepId)

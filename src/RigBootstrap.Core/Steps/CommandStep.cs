@@ -81,7 +81,7 @@ public sealed class CommandStep : IStep
     {
         FileName = argv[0],
         Arguments = argv.RemoveAt(0),
-        Environment = _environment.For(Id),
+        Environment = _environment.For(Id, _config.AsUser),
         Timeout = _config.Timeout,
         UserName = _config.AsUser ? _environment.AgentUserOnRealHost : null,
         WorkingDirPath = _environment.WorkingDirPath,

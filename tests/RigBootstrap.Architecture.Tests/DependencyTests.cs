@@ -1,0 +1,41 @@
+using System.Reflection;
+using System.Xml.Linq;
+
+namespace RigBootstrap.Architecture.Tests;
+
+/// <summary>Dependencies point one way: Cli → Core → {StateMachine, Processes, ServiceDefinitions} (STYLE "A layout that fits").</summary>
+public sealed class DependencyTests
+{
+    [Theory]
+    [InlineData("RigBootstrap.StateMachine")]
+    [InlineData("RigBootstrap.Processes")]
+    [InlineData("RigBootstrap.ServiceDefinitions")]
+    public void The_engine_libraries_have_no_package_or_project_references(string project)
+    {
+        var csproj = XDocument.Load(Path.Join(Repository.Root, "src", project, project + ".csproj"));
+
+        csproj.Descendants().Where(e => e.Name.LocalName is "PackageReference" or "ProjectReference").Should().BeEmpty();
+        Assembly.Load(project).GetReferencedAssemblies().Select(a => a.Name!)
+            .Should().OnlyContain(name => name.StartsWith("System") || name.StartsWith("Microsoft.Win32.") || name == "netstandard" || name == "mscorlib");
+    }
+
+    [Fact]
+    public void Core_references_neither_hosting_nor_serilog_nor_a_service_provider()
+    {
+        var core = Assembly.Load("RigBootstrap.Core");
+
+        core.GetReferencedAssemblies().Select(a => a.Name!).Should().NotContain(name =>
+            name.StartsWith("Serilog") || name.StartsWith("Microsoft.Extensions.Hosting") || name.StartsWith("Microsoft.Extensions.DependencyInjection") || name.StartsWith("System.CommandLine"));
+        Repository.SourceFiles("RigBootstrap.Core").Where(f => File.ReadAllText(f).Contains("IServiceProvider"))
+            .Select(Repository.Relative).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Nothing_but_the_cli_references_the_cli()
+    {
+        foreach (var name in new[] { "RigBootstrap.Core", "RigBootstrap.StateMachine", "RigBootstrap.Processes", "RigBootstrap.ServiceDefinitions" })
+        {
+            Assembly.Load(name).GetReferencedAssemblies().Select(a => a.Name).Should().NotContain("rig-bootstrap");
+        }
+    }
+}
