@@ -28,7 +28,7 @@ public sealed class JournalReader
 
             try
             {
-                if (JsonSerializer.Deserialize(line, JournalJsonContext.Default.JournalEntry) is { } entry)
+                if (JsonSerializer.Deserialize(line, JournalJsonReadable.Context.JournalEntry) is { } entry)
                 {
                     entries.Add(entry);
                 }

@@ -15,7 +15,7 @@ public sealed class JournalWriter
     public void Append(JournalEntry entry)
     {
         Directory.CreateDirectory(_paths.StateDirPath);
-        var line = JsonSerializer.Serialize(entry, JournalJsonContext.Default.JournalEntry) + "\n";
+        var line = JsonSerializer.Serialize(entry, JournalJsonReadable.Context.JournalEntry) + "\n";
         using var stream = new FileStream(_paths.JournalPath, new FileStreamOptions
         {
             Mode = FileMode.Append,

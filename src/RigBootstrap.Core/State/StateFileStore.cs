@@ -55,11 +55,11 @@ public sealed class StateFileStore
     }
 
     public static string Serialize(StateFile state) =>
-        JsonSerializer.Serialize(state, StateJsonContext.Default.StateFile) + "\n";
+        JsonSerializer.Serialize(state, StateJsonReadable.Context.StateFile) + "\n";
 
     public static StateFile Deserialize(string json)
     {
-        var state = JsonSerializer.Deserialize(json, StateJsonContext.Default.StateFile)
+        var state = JsonSerializer.Deserialize(json, StateJsonReadable.Context.StateFile)
             ?? throw new JsonException("the file holds JSON null");
         if (state.SchemaVersion > StateFile.CurrentSchemaVersion)
         {

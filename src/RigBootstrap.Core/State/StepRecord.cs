@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 
 namespace RigBootstrap.Core.State;
 
@@ -32,5 +33,6 @@ public sealed record StepRecord
     /// <summary>Small, non-secret facts a step keeps between runs (e.g. when the agent became healthy).</summary>
     public ImmutableSortedDictionary<string, string> Facts { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
 
+    [JsonIgnore]
     public bool IsDone => State is StepState.Succeeded or StepState.Skipped;
 }
