@@ -1,11 +1,12 @@
 using RigBootstrap.Core.State;
 using RigBootstrap.Core.Tests.TestKit;
+using Xunit.Abstractions;
 using RigBootstrap.Core.Workflow;
 
 namespace RigBootstrap.Core.Tests.Workflow;
 
 /// <summary>A crash right after every persistence point, one at a time, converges and never repeats a side effect (I3).</summary>
-public sealed class CrashPointTests
+public sealed class CrashPointTests(ITestOutputHelper output)
 {
     [Fact(Timeout = 120000)]
     public async Task A_crash_after_any_persistence_point_converges_and_no_side_effect_runs_twice()
@@ -36,6 +37,7 @@ public sealed class CrashPointTests
 
             if (!crashed && observer.Seen < crashAfter)
             {
+                output.WriteLine($"{crashPointsTried} crash points tried, each converged with no side effect repeated");
                 crashPointsTried.Should().BeGreaterThan(10, "the workflow has many persistence points");
                 return;
             }
