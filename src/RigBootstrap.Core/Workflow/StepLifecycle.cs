@@ -9,22 +9,14 @@ namespace RigBootstrap.Core.Workflow;
 /// </summary>
 public static class StepLifecycle
 {
-    /// <summary>The state a step moves to; throws InvalidTransitionException for an illegal move.</summary>
-    public static StepState Next(StepState from, StepTrigger trigger)
-    {
-        var state = from;
-        var machine = new StateMachine<StepState, StepTrigger>(() => state, s => state = s);
-        Configure(machine);
-        machine.Fire(trigger);
-        return state;
-    }
+    private static readonly Lifecycle<StepState, StepTrigger> Rules = new(StepState.Pending, Configure);
 
-    public static MachineDescription<StepState, StepTrigger> Describe()
-    {
-        var machine = new StateMachine<StepState, StepTrigger>(StepState.Pending);
-        Configure(machine);
-        return machine.Describe();
-    }
+    /// <summary>The state a move lands in; throws InvalidTransitionException for an illegal move.</summary>
+    public static StepState Next(StepState from, StepTrigger trigger) => Rules.Next(from, trigger);
+
+    public static bool CanMove(StepState from, StepTrigger trigger) => Rules.CanMove(from, trigger);
+
+    public static MachineDescription<StepState, StepTrigger> Describe() => Rules.Describe();
 
     private static void Configure(StateMachine<StepState, StepTrigger> machine)
     {

@@ -9,28 +9,14 @@ namespace RigBootstrap.Core.Workflow;
 /// </summary>
 public static class WorkflowLifecycle
 {
-    public static WorkflowState Next(WorkflowState from, WorkflowTrigger trigger)
-    {
-        var state = from;
-        var machine = new StateMachine<WorkflowState, WorkflowTrigger>(() => state, s => state = s);
-        Configure(machine);
-        machine.Fire(trigger);
-        return state;
-    }
+    private static readonly Lifecycle<WorkflowState, WorkflowTrigger> Rules = new(WorkflowState.Installed, Configure);
 
-    public static bool CanMove(WorkflowState from, WorkflowTrigger trigger)
-    {
-        var machine = new StateMachine<WorkflowState, WorkflowTrigger>(from);
-        Configure(machine);
-        return machine.CanFire(trigger);
-    }
+    /// <summary>The state a move lands in; throws InvalidTransitionException for an illegal move.</summary>
+    public static WorkflowState Next(WorkflowState from, WorkflowTrigger trigger) => Rules.Next(from, trigger);
 
-    public static MachineDescription<WorkflowState, WorkflowTrigger> Describe()
-    {
-        var machine = new StateMachine<WorkflowState, WorkflowTrigger>(WorkflowState.Installed);
-        Configure(machine);
-        return machine.Describe();
-    }
+    public static bool CanMove(WorkflowState from, WorkflowTrigger trigger) => Rules.CanMove(from, trigger);
+
+    public static MachineDescription<WorkflowState, WorkflowTrigger> Describe() => Rules.Describe();
 
     private static void Configure(StateMachine<WorkflowState, WorkflowTrigger> machine)
     {
