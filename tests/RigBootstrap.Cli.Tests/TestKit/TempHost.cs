@@ -1,0 +1,90 @@
+using System.Globalization;
+
+namespace RigBootstrap.Cli.Tests.TestKit;
+
+/// <summary>
+/// One test's own directory: an empty host root (--root), a tools directory (--tools-dir) holding fresh copies of
+/// the fake launchctl, sysctl and shutdown, and room for config files. Removed on Dispose.
+/// </summary>
+public sealed class TempHost : IDisposable
+{
+    public const string DefaultLabel = "com.rig.bootstrap";
+
+    private const UnixFileMode Executable = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
+        UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+
+    private static readonly string[] FakeToolNames = ["launchctl", "sysctl", "shutdown"];
+
+    public TempHost()
+    {
+        DirPath = Directory.CreateTempSubdirectory("rig-bootstrap-e2e-").FullName;
+        RootDirPath = Directory.CreateDirectory(Path.Join(DirPath, "root")).FullName;
+        ToolsDirPath = Directory.CreateDirectory(Path.Join(DirPath, "tools")).FullName;
+        foreach (var name in FakeToolNames)
+        {
+            var source = Path.Join(AppContext.BaseDirectory, "FakeTools", name);
+            var destination = Path.Join(ToolsDirPath, name);
+            File.Copy(source, destination);
+
+            // The build copies files without caring for their mode; the product runs tools by path, so they must be executable.
+            File.SetUnixFileMode(destination, Executable);
+        }
+    }
+
+    public string DirPath { get; }
+
+    public string RootDirPath { get; }
+
+    public string ToolsDirPath { get; }
+
+    /// <summary>`--root R --tools-dir T`, to append to any verb.</summary>
+    public IReadOnlyList<string> HostArguments => ["--root", RootDirPath, "--tools-dir", ToolsDirPath];
+
+    // The host layout of DESIGN §5, as an operator finds it under the root.
+    public string StateDirPath => Path.Join(RootDirPath, "var", "db", "rig-bootstrap");
+
+    public string StatePath => Path.Join(StateDirPath, "state.json");
+
+    public string PreviousStatePath => StatePath + ".prev";
+
+    public string JournalPath => Path.Join(StateDirPath, "journal.jsonl");
+
+    public string InstalledConfigPath => Path.Join(StateDirPath, "config.json");
+
+    public string InstalledBinaryPath => Path.Join(RootDirPath, "usr", "local", "libexec", "rig-bootstrap", "rig-bootstrap");
+
+    public string PlistPath(string label = DefaultLabel) => Path.Join(RootDirPath, "Library", "LaunchDaemons", label + ".plist");
+
+    /// <summary>Writes a file beside (not under) the host root, such as a config to install.</summary>
+    public string WriteFile(string name, string text) => WriteFile(name, System.Text.Encoding.UTF8.GetBytes(text));
+
+    public string WriteFile(string name, byte[] bytes)
+    {
+        var filePath = Path.Join(DirPath, name);
+        File.WriteAllBytes(filePath, bytes);
+        return filePath;
+    }
+
+    /// <summary>Every call the fake launchctl received, one line of arguments each, in order.</summary>
+    public IReadOnlyList<string> LaunchctlCalls() => ReadLines(Path.Join(ToolsDirPath, "launchctl.log"));
+
+    /// <summary>Every call the fake shutdown received, one line of arguments each.</summary>
+    public IReadOnlyList<string> ShutdownCalls() => ReadLines(Path.Join(ToolsDirPath, "shutdown.log"));
+
+    /// <summary>"Reboots" the host as far as rig-bootstrap can tell: the fake sysctl reports a new kern.boottime.</summary>
+    public void SetBootTime(long seconds) =>
+        File.WriteAllText(
+            Path.Join(ToolsDirPath, "sysctl.boottime"),
+            string.Create(CultureInfo.InvariantCulture, $"{{ sec = {seconds}, usec = 0 }} Thu Nov 14 22:13:20 2023\n"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(DirPath))
+        {
+            Directory.Delete(DirPath, recursive: true);
+        }
+    }
+
+    private static IReadOnlyList<string> ReadLines(string filePath) =>
+        File.Exists(filePath) ? File.ReadAllLines(filePath) : [];
+}
