@@ -17,11 +17,8 @@ trap 'rm -rf "$work"' EXIT
 binary="${RIG_BOOTSTRAP_PUBLISHED_BINARY:-}"
 if [ -z "$binary" ]; then
   echo "Publishing the linux-x64 single-file binary (set RIG_BOOTSTRAP_PUBLISHED_BINARY to skip this)..." >&2
-  # -p:WarningsNotAsErrors=IL2104: Serilog 3.1.1's trim warnings fail the release publish otherwise (a known
-  # product bug, see tests/RigBootstrap.Cli.Tests/PublishTests.cs); drop it once that is fixed.
   DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 dotnet publish "$repo/src/RigBootstrap.Cli/RigBootstrap.Cli.csproj" \
-    -c Release -r linux-x64 -o "$work/publish" -nologo -clp:ErrorsOnly --disable-build-servers \
-    -p:WarningsNotAsErrors=IL2104 >&2
+    -c Release -r linux-x64 -o "$work/publish" -nologo -clp:ErrorsOnly --disable-build-servers >&2
   binary="$work/publish/rig-bootstrap"
 fi
 [ -x "$binary" ] || { echo "status-latency.sh: $binary is not an executable file" >&2; exit 66; }

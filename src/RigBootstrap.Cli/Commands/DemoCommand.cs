@@ -19,30 +19,40 @@ public static class DemoCommand
         var command = new Command("demo", "Run the full workflow on a simulated Mac in a temporary directory") { keep, into };
         command.SetAction((parse, cancellationToken) => Verb.RunAsync(async () =>
         {
-            var root = parse.GetValue(into) ?? Directory.CreateTempSubdirectory("rig-bootstrap-demo-").FullName;
+            var intoDir = parse.GetValue(into);
+            if (intoDir is not null && Directory.Exists(intoDir) && Directory.EnumerateFileSystemEntries(intoDir).Any())
+            {
+                // The simulated host writes a whole Mac layout there (--into / would be a real host): only an empty directory.
+                Console.Error.WriteLine($"rig-bootstrap: {intoDir} is not empty; pass a new or empty directory to --into (exit {ExitCodes.Usage})");
+                return ExitCodes.Usage;
+            }
+
+            var root = intoDir ?? Directory.CreateTempSubdirectory("rig-bootstrap-demo-").FullName;
             var paths = HostPaths.ForRoot(root);
             Console.WriteLine($"Simulated Mac at {paths.RootDirPath}");
             var configPath = Path.Join(paths.RootDirPath, "demo-config.json");
             Directory.CreateDirectory(paths.RootDirPath);
             await File.WriteAllTextAsync(configPath, DemoConfig.Text, cancellationToken);
-            StateFile final;
-            using (var logging = LoggingSetup.Create(paths, toFile: true, toConsole: true))
+            var kept = parse.GetValue(keep) || intoDir is not null;
+            try
             {
+                using var logging = LoggingSetup.Create(paths, toFile: true, toConsole: true);
                 var host = new SimulatedHost(paths, TimeProvider.System, logging);
                 var binary = Environment.ProcessPath ?? throw new InvalidOperationException("Cannot tell where this binary is.");
-                final = await new Rehearsal(host, Console.Out, AppVersion.Current).RunAsync(configPath, binary, cancellationToken);
+                var final = await new Rehearsal(host, Console.Out, AppVersion.Current).RunAsync(configPath, binary, cancellationToken);
+                return final.Workflow.State == WorkflowState.Completed ? ExitCodes.Ok : ExitCodes.Software;
             }
-
-            if (parse.GetValue(keep) || parse.GetValue(into) is not null)
+            finally
             {
-                Console.WriteLine($"The simulated host is kept at {paths.RootDirPath}; try `rig-bootstrap status --root {paths.RootDirPath}`");
+                if (kept)
+                {
+                    Console.WriteLine($"The simulated host is kept at {paths.RootDirPath}; try `rig-bootstrap status --root {paths.RootDirPath}`");
+                }
+                else
+                {
+                    Directory.Delete(paths.RootDirPath, recursive: true);
+                }
             }
-            else
-            {
-                Directory.Delete(paths.RootDirPath, recursive: true);
-            }
-
-            return final.Workflow.State == WorkflowState.Completed ? ExitCodes.Ok : ExitCodes.Software;
         }));
         return command;
     }

@@ -6,10 +6,10 @@ public sealed record BootCounters
     /// <summary>Boots seen by rig-bootstrap, the first included.</summary>
     public int Count { get; init; }
 
-    /// <summary>Consecutive boots during which no step finished.</summary>
+    /// <summary>Consecutive boots during which no step finished or parked for its reboot.</summary>
     public int WithoutProgress { get; init; }
 
-    /// <summary>Steps done when the current boot began: the next boot compares against it.</summary>
+    /// <summary>Steps done or parked for a reboot when the current boot began: the next boot compares against it.</summary>
     public int DoneAtBootStart { get; init; }
 
     /// <summary>Reboots rig-bootstrap asked for, over the whole workflow.</summary>

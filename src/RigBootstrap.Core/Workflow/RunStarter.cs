@@ -30,7 +30,8 @@ public sealed class RunStarter
 
         if (newBoot || counters.Count == 0)
         {
-            var done = state.Steps.Count(s => s.IsDone);
+            // A step parked for its reboot has done its work in the boot before: that counts as progress.
+            var done = state.Steps.Count(s => s.IsDone || s.State == StepState.AwaitingReboot);
             var withoutProgress = counters.Count == 0 || done > counters.DoneAtBootStart ? 0 : counters.WithoutProgress + 1;
             counters = counters with
             {
