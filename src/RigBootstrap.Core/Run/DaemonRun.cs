@@ -64,7 +64,7 @@ public sealed class DaemonRun
             state = InitialState.Create(definition, options, bootId, _services.Time.GetUtcNow());
         }
 
-        var session = new StateSession(state, store, journal, _services.PersistenceObserver, _services.Time, logger);
+        var session = new StateSession(state, store, journal, _services.PersistenceObserver, _services.Time, logger, _services.JournalListeners);
         if (loaded.WasRecovered)
         {
             new StateChange(session).Note("recovered", loaded.RecoveredBecause!).Commit();

@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
+using RigBootstrap.Core.Journal;
 using RigBootstrap.Core.Adapters;
 using RigBootstrap.Core.Host;
 using RigBootstrap.Core.State;
@@ -26,4 +28,7 @@ public sealed record HostServices
     public required ILoggerFactory LoggerFactory { get; init; }
 
     public IPersistencePointObserver PersistenceObserver { get; init; } = new NoPersistencePointObserver();
+
+    /// <summary>Told of every journal entry once it is durable (the event outbox, for one).</summary>
+    public ImmutableArray<IJournalListener> JournalListeners { get; init; } = [];
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using RigBootstrap.Core.Journal;
 using RigBootstrap.Core.State;
@@ -15,9 +16,18 @@ public sealed class StateSession
     private readonly IPersistencePointObserver _observer;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly ImmutableArray<IJournalListener> _listeners;
 
-    public StateSession(StateFile initial, StateFileStore store, JournalWriter journal, IPersistencePointObserver observer, TimeProvider time, ILogger logger)
+    public StateSession(
+        StateFile initial,
+        StateFileStore store,
+        JournalWriter journal,
+        IPersistencePointObserver observer,
+        TimeProvider time,
+        ILogger logger,
+        ImmutableArray<IJournalListener> listeners = default)
     {
+        _listeners = listeners.IsDefault ? [] : listeners;
         Current = initial;
         _store = store;
         _journal = journal;
@@ -39,6 +49,10 @@ public sealed class StateSession
         {
             _journal.Append(entry);
             Log(entry);
+            foreach (var listener in _listeners)
+            {
+                listener.OnAppended(entry, stamped);
+            }
         }
 
         _observer.OnPersisted(entries.Length > 0 ? entries[0].Kind : "state");
