@@ -36,7 +36,11 @@ public sealed class PlanRendererTests
     {
         var state = new StateFile
         {
-            Version = "test", Label = "com.rig.bootstrap", WorkflowVersion = "v1", BootId = "boot-1", UpdatedAt = Start,
+            Version = "test",
+            Label = "com.rig.bootstrap",
+            WorkflowVersion = "v1",
+            BootId = "boot-1",
+            UpdatedAt = Start,
             Workflow = new WorkflowStatus { State = WorkflowState.AwaitingReboot, Since = Start, Reason = "rebooting" },
             Steps =
             [
