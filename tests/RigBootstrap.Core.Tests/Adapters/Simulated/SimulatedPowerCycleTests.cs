@@ -63,6 +63,18 @@ public sealed class SimulatedPowerCycleTests : IDisposable
         loaded.Should().Equal("com.rig.bootstrap");
     }
 
+    [Fact(Skip = "BUG: SimulatedLaunchd.LoadAllAtBoot lets one refused plist's LaunchdException escape, so Reboot() throws and loads none of the plists after it; launchd skips only the bad one")]
+    public void A_plist_with_bad_permissions_is_skipped_at_boot_and_the_others_still_load()
+    {
+        var writable = WritePlist("ai.invotek.rig-deploy", runAtLoad: true);
+        File.SetUnixFileMode(writable, Mode0644 | UnixFileMode.GroupWrite);
+        WritePlist("com.rig.bootstrap", runAtLoad: true);
+
+        var loaded = _power.Reboot();
+
+        loaded.Should().Equal("com.rig.bootstrap");
+    }
+
     [Fact(Timeout = 30000)]
     public async Task A_requested_reboot_is_carried_out_and_the_request_cleared()
     {
