@@ -1,0 +1,103 @@
+using RigBootstrap.Core.State;
+using RigBootstrap.Core.Status;
+
+namespace RigBootstrap.Core.Tests.Status;
+
+public sealed class StatusRendererTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
+
+    private static StateFile State(WorkflowState workflow, DateTimeOffset? lastProgressAt = null, string? ageRecipient = null) => new()
+    {
+        Version = "1.2.3",
+        Label = "com.rig.bootstrap",
+        WorkflowVersion = "v1",
+        Workflow = new WorkflowStatus { State = workflow, Since = Start, Reason = "secrets: recipient not registered", Next = "register the age recipient" },
+        BootId = "boot-1",
+        Boots = new BootCounters { Count = 1 },
+        Steps =
+        [
+            new StepRecord { Id = "age-key", State = StepState.Succeeded, Since = Start, Attempts = 1 },
+            new StepRecord
+            {
+                Id = "secrets", State = StepState.Waiting, Since = Start, Attempts = 1,
+                WaitingFor = "recipient not registered: age1qqqq", NextCheck = Start.AddMinutes(5),
+            },
+        ],
+        AgeRecipient = ageRecipient,
+        LastProgressAt = lastProgressAt ?? Start,
+        UpdatedAt = Start,
+    };
+
+    private static string[] Lines(string text) => text.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+
+    [Fact]
+    public void The_workflow_line_comes_first_with_state_since_reason_and_next()
+    {
+        var lines = Lines(StatusRenderer.Render(State(WorkflowState.Waiting), Start.AddMinutes(90)));
+
+        lines[0].Should().Be("com.rig.bootstrap: Waiting since 2026-11-25 12:00:00Z (1h 30m ago)");
+        lines[1].Should().Be("  why:  secrets: recipient not registered");
+        lines[2].Should().Be("  next: register the age recipient");
+    }
+
+    [Fact]
+    public void A_waiting_step_shows_what_it_waits_for_and_when_it_checks_again()
+    {
+        var text = StatusRenderer.Render(State(WorkflowState.Waiting), Start.AddMinutes(1));
+
+        var row = Lines(text).Single(l => l.TrimStart().StartsWith("secrets", StringComparison.Ordinal));
+        row.Should().Contain("Waiting").And.EndWith("recipient not registered: age1qqqq; checks again 2026-11-25 12:05:00Z");
+    }
+
+    [Theory]
+    [InlineData(WorkflowState.Running)]
+    [InlineData(WorkflowState.Waiting)]
+    [InlineData(WorkflowState.AwaitingReboot)]
+    public void STUCK_appears_once_no_step_has_finished_for_more_than_two_hours(WorkflowState workflow)
+    {
+        var justUnder = StatusRenderer.Render(State(workflow), Start.AddHours(2));
+        var over = StatusRenderer.Render(State(workflow), Start.AddHours(2).AddMinutes(1));
+
+        justUnder.Should().NotContain("STUCK");
+        over.Should().Contain("  STUCK: no step has finished for 2h 1m; first unfinished step: secrets");
+    }
+
+    [Theory]
+    [InlineData(WorkflowState.Completed)]
+    [InlineData(WorkflowState.Halted)]
+    public void STUCK_never_appears_for_a_completed_or_halted_workflow(WorkflowState workflow)
+    {
+        var text = StatusRenderer.Render(State(workflow), Start.AddDays(3));
+
+        text.Should().NotContain("STUCK");
+    }
+
+    [Fact]
+    public void The_age_recipient_line_appears_only_when_the_recipient_is_known()
+    {
+        var with = StatusRenderer.Render(State(WorkflowState.Waiting, ageRecipient: "age1examplerecipient"), Start);
+        var without = StatusRenderer.Render(State(WorkflowState.Waiting), Start);
+
+        with.Should().Contain("  age recipient (register it for this host's secrets): age1examplerecipient");
+        without.Should().NotContain("age recipient (register it");
+    }
+
+    [Fact]
+    public void A_failed_step_shows_its_error_and_when_it_retries_and_a_parked_one_waits_for_the_boot()
+    {
+        var state = State(WorkflowState.Running) with
+        {
+            Steps =
+            [
+                new StepRecord { Id = "brew", State = StepState.Failed, Since = Start, Attempts = 2, LastError = "`/bin/sh` exited 1: no network", NextCheck = Start.AddMinutes(1) },
+                new StepRecord { Id = "autologin", State = StepState.AwaitingReboot, Since = Start, Attempts = 1, WaitingFor = "reboot: autologin" },
+            ],
+        };
+
+        var lines = Lines(StatusRenderer.Render(state, Start));
+
+        lines.Single(l => l.TrimStart().StartsWith("brew", StringComparison.Ordinal)).Should().EndWith("`/bin/sh` exited 1: no network; retries 2026-11-25 12:01:00Z");
+        lines.Single(l => l.TrimStart().StartsWith("autologin", StringComparison.Ordinal)).Should().EndWith("reboot: autologin; verified after the next boot");
+    }
+}
