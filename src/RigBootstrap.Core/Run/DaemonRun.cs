@@ -33,6 +33,8 @@ public sealed class DaemonRun
 
         var definition = WorkflowFactory.Build(config, _services, paths.ConfigPath);
         var options = WorkflowFactory.Options(config, _version);
+        // A corrupt state file is refused before anything, the lock file included, is created (I9).
+        _ = new StateFileStore(paths).Load();
         using var runLock = await ExclusiveFileLock.TryAcquireAsync(paths.LockPath, TimeSpan.FromSeconds(5), _services.Time, cancellationToken)
             ?? throw new LockBusyException($"another rig-bootstrap run holds {paths.LockPath}; nothing was changed");
 

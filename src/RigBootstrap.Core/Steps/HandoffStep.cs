@@ -86,9 +86,14 @@ public sealed class HandoffStep : IStep
     public async Task<VerifyResult> VerifyAsync(StepContext context, CancellationToken cancellationToken)
     {
         var status = await _launchd.GetStatusAsync(_config.AgentLabel, cancellationToken);
-        return status is { IsHealthy: true }
-            ? VerifyResult.Passed
-            : VerifyResult.Failed($"{_config.AgentLabel} stopped being healthy at the end of the window");
+        if (status is { IsHealthy: true })
+        {
+            return VerifyResult.Passed;
+        }
+
+        // The next attempt must see a whole new window, not the one this failure just ended.
+        await context.SetFactAsync(HealthySinceFact, null, cancellationToken);
+        return VerifyResult.Failed($"{_config.AgentLabel} stopped being healthy at the end of the window");
     }
 
     private static DateTimeOffset? ReadTime(StepContext context, string key) =>

@@ -8,6 +8,3 @@ public sealed record WorkflowDescription(ImmutableArray<StepDescription> Steps)
     public static WorkflowDescription From(WorkflowDefinition definition) =>
         new(definition.Steps.Select(s => new StepDescription(s.Id, s.Traits.Description, s.DependsOn, s.Traits.MayNeedReboot, s.Traits.RebootsItself, s.Traits.MaxAttempts)).ToImmutableArray());
 }
-
-/// <summary>One step as `plan` and `graph` show it.</summary>
-public sealed record StepDescription(string Id, string Description, ImmutableArray<string> DependsOn, bool MayNeedReboot, bool RebootsItself, int MaxAttempts);

@@ -123,7 +123,7 @@ public sealed class HandoffStepTests
         afterCrash.Problem.Should().Contain(Agent);
     }
 
-    [Fact(Timeout = 30000, Skip = "BUG: HandoffStep.VerifyAsync does not clear the healthySince fact, so the retry after a failed verify reuses the old window and hands off at once")]
+    [Fact(Timeout = 30000)]
     public async Task After_a_failed_verify_the_next_attempt_needs_a_whole_new_window()
     {
         // The engine's order: apply says Done, verify finds the agent crashed, the step fails and is tried again.

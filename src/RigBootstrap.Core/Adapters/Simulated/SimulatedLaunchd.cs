@@ -66,11 +66,19 @@ public sealed class SimulatedLaunchd(SimulatedMac mac) : ILaunchd
         var loaded = new List<string>();
         foreach (var plistPath in Directory.GetFiles(mac.Paths.LaunchDaemonsDirPath, "*.plist").Order(StringComparer.Ordinal))
         {
-            var definition = ReadDefinition(plistPath);
-            if (definition.RunAtLoad && !File.Exists(Path.Join(mac.DisabledJobsDirPath, definition.Label)))
+            try
             {
-                Load(definition.Label, plistPath, previousRuns: 0);
-                loaded.Add(definition.Label);
+                var definition = ReadDefinition(plistPath);
+                if (definition.RunAtLoad && !File.Exists(Path.Join(mac.DisabledJobsDirPath, definition.Label)))
+                {
+                    Load(definition.Label, plistPath, previousRuns: 0);
+                    loaded.Add(definition.Label);
+                }
+            }
+            catch (Exception ex) when (ex is LaunchdException or FormatException)
+            {
+                // launchd skips a plist it refuses and loads the others; the refusal shows in the log, not as a stop.
+                continue;
             }
         }
 
