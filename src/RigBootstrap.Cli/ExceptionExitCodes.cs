@@ -17,7 +17,7 @@ public static class ExceptionExitCodes
         UnknownStepException => ExitCodes.Usage,
         PermissionProblemException or UnauthorizedAccessException => ExitCodes.Permission,
         LockBusyException => ExitCodes.TemporaryFailure,
-        LaunchdException or ProcessStartException => ExitCodes.Unavailable,
+        ServiceManagerException or ProcessStartException => ExitCodes.Unavailable,
         IOException => ExitCodes.CannotCreate,
         _ => ExitCodes.Software,
     };

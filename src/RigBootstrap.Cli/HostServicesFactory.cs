@@ -20,7 +20,7 @@ public static class HostServicesFactory
         {
             Paths = paths,
             Tools = tools,
-            Launchd = new LaunchctlLaunchd(tools, runner, time),
+            ServiceManager = new LaunchctlLaunchd(tools, runner, time),
             Power = new ShutdownPower(tools, runner),
             BootIdentity = new SysctlBootIdentity(tools, runner),
             ProcessRunner = runner,

@@ -17,7 +17,7 @@ public static class UninstallCommand
             var paths = Verb.Paths(parse.GetValue(global.Root)!);
             var services = HostServicesFactory.ForHost(paths, parse.GetValue(global.ToolsDir), NullLoggerFactory.Instance, HostServicesFactory.ToolOverrides(paths));
             var daemonLabel = parse.GetValue(label) ?? new StateFileStore(paths).Load().State?.Label ?? "com.rig.bootstrap";
-            Console.WriteLine(await new Uninstaller(paths, services.Launchd).UninstallAsync(daemonLabel, cancellationToken));
+            Console.WriteLine(await new Uninstaller(paths, services.ServiceManager).UninstallAsync(daemonLabel, cancellationToken));
             return ExitCodes.Ok;
         }));
         return command;

@@ -37,7 +37,7 @@ public sealed class Installer
         using var installLock = await ExclusiveFileLock.TryAcquireAsync(paths.InstallLockPath, TimeSpan.FromSeconds(60), _services.Time, cancellationToken)
             ?? throw new LockBusyException($"another install has held {paths.InstallLockPath} for a minute; try again later");
         var store = new StateFileStore(paths);
-        var loaded = await _services.Launchd.GetStatusAsync(config.Label, cancellationToken);
+        var loaded = await _services.ServiceManager.GetStatusAsync(config.Label, cancellationToken);
         if (store.Exists)
         {
             var existing = store.Load().State!;
@@ -75,8 +75,8 @@ public sealed class Installer
         if (loaded is null)
         {
             // A disabled override survives reboots and reinstalls: enable before bootstrap (DESIGN §10).
-            await _services.Launchd.EnableAsync(config.Label, cancellationToken);
-            await _services.Launchd.BootstrapAsync(config.Label, plistPath, cancellationToken);
+            await _services.ServiceManager.EnableAsync(config.Label, cancellationToken);
+            await _services.ServiceManager.LoadAsync(config.Label, plistPath, cancellationToken);
         }
 
         return new InstallResult(true, $"{config.Label}: installed {definition.Steps.Length} steps; launchd runs `{paths.InstalledBinaryPath} run` now and after every boot; follow with `rig-bootstrap status`");

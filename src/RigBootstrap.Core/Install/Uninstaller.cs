@@ -7,11 +7,11 @@ namespace RigBootstrap.Core.Install;
 /// `uninstall`: boots the daemon out, removes its plist, binary and config; keeps the state file, journal and logs
 /// as evidence, and never touches the age key (I2).
 /// </summary>
-public sealed class Uninstaller(HostPaths paths, ILaunchd launchd)
+public sealed class Uninstaller(HostPaths paths, IServiceManager launchd)
 {
     public async Task<string> UninstallAsync(string label, CancellationToken cancellationToken)
     {
-        await launchd.BootoutAsync(label, cancellationToken);
+        await launchd.UnloadAsync(label, cancellationToken);
         var removed = new List<string>();
         foreach (var path in new[] { paths.LaunchDaemonPlistPath(label), paths.InstalledBinaryPath, paths.ConfigPath })
         {

@@ -50,7 +50,7 @@ public sealed class OperatorActions
         var state = InitialState.Create(definition, WorkflowFactory.Options(config, _version), bootId, _services.Time.GetUtcNow());
         new StateFileStore(paths).Save(state);
         new JournalWriter(paths).Append(new JournalEntry { Time = state.UpdatedAt, BootId = bootId, Kind = "operator", Reason = "reset --all: the workflow starts over" });
-        await KickstartAsync(config.Label, cancellationToken);
+        await RestartAsync(config.Label, cancellationToken);
         return "every step is Pending again; the daemon was asked to start";
     }
 
@@ -75,7 +75,7 @@ public sealed class OperatorActions
             _services.LoggerFactory.CreateLogger("rig-bootstrap"));
         var change = apply(new StateChange(session), session.Now);
         change.WorkflowIfPossible(WorkflowTrigger.Retry, $"{verb} {stepId} by an operator", $"run {stepId} again").Note("operator", $"{verb} {stepId}", stepId).Commit();
-        await KickstartAsync(config.Label, cancellationToken);
+        await RestartAsync(config.Label, cancellationToken);
         return $"{stepId} is Pending again; the workflow is {session.Current.Workflow.State}";
     }
 
@@ -83,11 +83,11 @@ public sealed class OperatorActions
         await ExclusiveFileLock.TryAcquireAsync(_services.Paths.LockPath, TimeSpan.FromSeconds(5), _services.Time, cancellationToken)
         ?? throw new LockBusyException("the daemon is running and holds the lock; a step can be retried only while the workflow is halted or waiting for a reboot");
 
-    private async Task KickstartAsync(string label, CancellationToken cancellationToken)
+    private async Task RestartAsync(string label, CancellationToken cancellationToken)
     {
-        if (await _services.Launchd.GetStatusAsync(label, cancellationToken) is not null)
+        if (await _services.ServiceManager.GetStatusAsync(label, cancellationToken) is not null)
         {
-            await _services.Launchd.KickstartAsync(label, cancellationToken);
+            await _services.ServiceManager.RestartAsync(label, cancellationToken);
         }
     }
 }

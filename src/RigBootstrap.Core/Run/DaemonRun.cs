@@ -41,7 +41,7 @@ public sealed class DaemonRun
         var logger = _services.LoggerFactory.CreateLogger("rig-bootstrap");
         var bootId = await _services.BootIdentity.GetBootIdAsync(cancellationToken);
         var session = OpenSession(definition, options, bootId, logger);
-        var cleanup = new HandoffCleanup(paths, _services.Launchd, config.Label, logger);
+        var cleanup = new HandoffCleanup(paths, _services.ServiceManager, config.Label, logger);
         var engine = new WorkflowEngine(definition, options, _services.Power, cleanup, _services.Time, logger);
         return await engine.RunAsync(session, bootId, Environment.ProcessId, cancellationToken);
     }

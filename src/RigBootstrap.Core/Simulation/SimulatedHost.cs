@@ -18,7 +18,7 @@ public sealed class SimulatedHost
         {
             Paths = paths,
             Tools = new ToolTable(null, System.Collections.Immutable.ImmutableDictionary<string, string>.Empty),
-            Launchd = Launchd,
+            ServiceManager = Launchd,
             Power = new SimulatedPower(Mac),
             BootIdentity = new SimulatedBootIdentity(Mac),
             ProcessRunner = new ProcessRunner(time),

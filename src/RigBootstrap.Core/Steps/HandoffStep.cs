@@ -17,10 +17,10 @@ public sealed class HandoffStep : IStep
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
 
     private readonly HandoffConfig _config;
-    private readonly ILaunchd _launchd;
+    private readonly IServiceManager _launchd;
     private readonly TimeProvider _time;
 
-    public HandoffStep(HandoffConfig config, ImmutableArray<string> dependsOn, ILaunchd launchd, TimeProvider time)
+    public HandoffStep(HandoffConfig config, ImmutableArray<string> dependsOn, IServiceManager launchd, TimeProvider time)
     {
         _config = config;
         _launchd = launchd;

@@ -11,11 +11,11 @@ namespace RigBootstrap.Core.Workflow;
 public sealed class HandoffCleanup
 {
     private readonly HostPaths _paths;
-    private readonly ILaunchd _launchd;
+    private readonly IServiceManager _launchd;
     private readonly string _label;
     private readonly ILogger _logger;
 
-    public HandoffCleanup(HostPaths paths, ILaunchd launchd, string label, ILogger logger)
+    public HandoffCleanup(HostPaths paths, IServiceManager launchd, string label, ILogger logger)
     {
         _paths = paths;
         _launchd = launchd;
@@ -45,7 +45,7 @@ public sealed class HandoffCleanup
         }
 
         _logger.LogInformation("Booting out {Label}: the last act of rig-bootstrap on this host", _label);
-        await _launchd.BootoutAsync(_label, cancellationToken);
+        await _launchd.UnloadAsync(_label, cancellationToken);
     }
 
     private void DeleteIfPresent(string path)

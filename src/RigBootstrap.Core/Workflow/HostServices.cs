@@ -15,7 +15,7 @@ public sealed record HostServices
 
     public required ToolTable Tools { get; init; }
 
-    public required ILaunchd Launchd { get; init; }
+    public required IServiceManager ServiceManager { get; init; }
 
     public required IPower Power { get; init; }
 

@@ -24,7 +24,7 @@ public static class WorkflowFactory
         steps.AddRange(config.Commands.Select(c => new CommandStep(c, environment, services.ProcessRunner)));
         if (config.Steps.Handoff is { } handoff)
         {
-            steps.Add(new HandoffStep(handoff, [.. steps.Select(s => s.Id)], services.Launchd, services.Time));
+            steps.Add(new HandoffStep(handoff, [.. steps.Select(s => s.Id)], services.ServiceManager, services.Time));
         }
 
         return WorkflowDefinition.Create(steps);

@@ -52,7 +52,7 @@ public sealed class OperatorActionsTests
         host.State.Workflow.State.Should().Be(WorkflowState.Running);
         host.State.Step("fragile").Should().BeEquivalentTo(new { State = StepState.Pending, Attempts = 0, NextCheck = (DateTimeOffset?)null });
         host.Journal.Should().Contain(e => e.Kind == "operator" && e.Step == "fragile" && e.Reason == "retry fragile");
-        (await host.Services.Launchd.GetStatusAsync(InstalledHost.Label, CancellationToken.None))!.Runs.Should().Be(2, "the daemon was kickstarted");
+        (await host.Services.ServiceManager.GetStatusAsync(InstalledHost.Label, CancellationToken.None))!.Runs.Should().Be(2, "the daemon was kickstarted");
 
         var outcome = await host.RunAsync();
 

@@ -22,9 +22,9 @@ public sealed class HandoffStepTests
 
     private Task<ApplyResult> ApplyAsync() => _step.ApplyAsync(_facts.NewContext("handoff"), CancellationToken.None);
 
-    private void Healthy() => _launchd.Jobs[Agent] = new LaunchdJobStatus(Agent, "running", 812, null, 1);
+    private void Healthy() => _launchd.Jobs[Agent] = new ServiceStatus(Agent, "running", 812, null, 1);
 
-    private void Crashed() => _launchd.Jobs[Agent] = new LaunchdJobStatus(Agent, "not running", null, 78, 2);
+    private void Crashed() => _launchd.Jobs[Agent] = new ServiceStatus(Agent, "not running", null, 78, 2);
 
     [Fact(Timeout = 30000)]
     public async Task An_agent_that_is_not_loaded_is_waited_for()
@@ -58,7 +58,7 @@ public sealed class HandoffStepTests
     [Fact(Timeout = 30000)]
     public async Task A_job_that_exited_0_counts_as_healthy()
     {
-        _launchd.Jobs[Agent] = new LaunchdJobStatus(Agent, "not running", null, 0, 1);
+        _launchd.Jobs[Agent] = new ServiceStatus(Agent, "not running", null, 0, 1);
 
         await ApplyAsync();
         _time.Advance(TimeSpan.FromMinutes(1));

@@ -3,15 +3,15 @@ using RigBootstrap.Core.Adapters;
 namespace RigBootstrap.Core.Tests.TestKit;
 
 /// <summary>A launchd whose jobs the test sets, and which records every call in order.</summary>
-public sealed class RecordingLaunchd : ILaunchd
+public sealed class RecordingLaunchd : IServiceManager
 {
-    public Dictionary<string, LaunchdJobStatus> Jobs { get; } = [];
+    public Dictionary<string, ServiceStatus> Jobs { get; } = [];
 
     public List<string> Calls { get; } = [];
 
     public Action<string>? OnCall { get; set; }
 
-    public Task<LaunchdJobStatus?> GetStatusAsync(string label, CancellationToken cancellationToken)
+    public Task<ServiceStatus?> GetStatusAsync(string label, CancellationToken cancellationToken)
     {
         Record($"print {label}");
         return Task.FromResult(Jobs.GetValueOrDefault(label));
@@ -19,19 +19,19 @@ public sealed class RecordingLaunchd : ILaunchd
 
     public Task EnableAsync(string label, CancellationToken cancellationToken) => Record($"enable {label}");
 
-    public Task BootstrapAsync(string label, string plistPath, CancellationToken cancellationToken)
+    public Task LoadAsync(string label, string plistPath, CancellationToken cancellationToken)
     {
-        Jobs[label] = new LaunchdJobStatus(label, "running", 100, null, 1);
+        Jobs[label] = new ServiceStatus(label, "running", 100, null, 1);
         return Record($"bootstrap {label}");
     }
 
-    public Task BootoutAsync(string label, CancellationToken cancellationToken)
+    public Task UnloadAsync(string label, CancellationToken cancellationToken)
     {
         Jobs.Remove(label);
         return Record($"bootout {label}");
     }
 
-    public Task KickstartAsync(string label, CancellationToken cancellationToken) => Record($"kickstart {label}");
+    public Task RestartAsync(string label, CancellationToken cancellationToken) => Record($"kickstart {label}");
 
     private Task Record(string call)
     {

@@ -8,7 +8,7 @@ namespace RigBootstrap.Core.Adapters.MacOs;
 /// before bootstrap, bootstrap retried on the transient `5: Input/output error`, bootout where "No such process"
 /// counts as done.
 /// </summary>
-public sealed class LaunchctlLaunchd : ILaunchd
+public sealed class LaunchctlLaunchd : IServiceManager
 {
     private static readonly TimeSpan BootstrapDeadline = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(30);
@@ -24,13 +24,13 @@ public sealed class LaunchctlLaunchd : ILaunchd
         _time = time;
     }
 
-    public async Task<LaunchdJobStatus?> GetStatusAsync(string label, CancellationToken cancellationToken)
+    public async Task<ServiceStatus?> GetStatusAsync(string label, CancellationToken cancellationToken)
     {
         var result = await RunAsync(["print", $"system/{label}"], cancellationToken);
         if (result.ExitCode == 0)
         {
             var info = LaunchctlPrintParser.Parse(result.StdoutTail);
-            return new LaunchdJobStatus(label, info.State, info.Pid, info.LastExitCode, info.Runs);
+            return new ServiceStatus(label, info.State, info.Pid, info.LastExitCode, info.Runs);
         }
 
         return LaunchctlErrorClassifier.Classify(result.ExitCode, result.StderrTail) == LaunchctlErrorKind.NotLoaded
@@ -47,7 +47,7 @@ public sealed class LaunchctlLaunchd : ILaunchd
         }
     }
 
-    public async Task BootstrapAsync(string label, string plistPath, CancellationToken cancellationToken)
+    public async Task LoadAsync(string label, string plistPath, CancellationToken cancellationToken)
     {
         var deadline = _time.GetUtcNow() + BootstrapDeadline;
         while (true)
@@ -69,7 +69,7 @@ public sealed class LaunchctlLaunchd : ILaunchd
         }
     }
 
-    public async Task BootoutAsync(string label, CancellationToken cancellationToken)
+    public async Task UnloadAsync(string label, CancellationToken cancellationToken)
     {
         var result = await RunAsync(["bootout", $"system/{label}"], cancellationToken);
         var kind = LaunchctlErrorClassifier.Classify(result.ExitCode, result.StderrTail);
@@ -79,7 +79,7 @@ public sealed class LaunchctlLaunchd : ILaunchd
         }
     }
 
-    public async Task KickstartAsync(string label, CancellationToken cancellationToken)
+    public async Task RestartAsync(string label, CancellationToken cancellationToken)
     {
         var result = await RunAsync(["kickstart", $"system/{label}"], cancellationToken);
         if (result.ExitCode != 0)
@@ -97,10 +97,10 @@ public sealed class LaunchctlLaunchd : ILaunchd
             Timeout = CallTimeout,
         }, cancellationToken);
 
-    private static LaunchdException Failure(string label, string verb, ProcessResult result)
+    private static ServiceManagerException Failure(string label, string verb, ProcessResult result)
     {
         var kind = LaunchctlErrorClassifier.Classify(result.ExitCode, result.StderrTail);
-        return new LaunchdException(
+        return new ServiceManagerException(
             $"launchctl {verb} {label} exited {result.ExitCode}: {result.StderrTail.Trim()} — {LaunchctlErrorClassifier.Describe(kind, label)}",
             result.ExitCode);
     }

@@ -7,12 +7,12 @@ namespace RigBootstrap.Core.Adapters.Simulated;
 /// launchd on the simulated Mac: loaded jobs are files under the host root. It refuses what launchd refuses (a
 /// writable plist, a disabled label, a label already loaded) and "runs" a job when its program exists.
 /// </summary>
-public sealed class SimulatedLaunchd(SimulatedMac mac) : ILaunchd
+public sealed class SimulatedLaunchd(SimulatedMac mac) : IServiceManager
 {
-    public Task<LaunchdJobStatus?> GetStatusAsync(string label, CancellationToken cancellationToken)
+    public Task<ServiceStatus?> GetStatusAsync(string label, CancellationToken cancellationToken)
     {
         var job = Read(label);
-        return Task.FromResult(job is null ? null : new LaunchdJobStatus(job.Label, job.State, job.Pid, job.LastExitCode, job.Runs));
+        return Task.FromResult(job is null ? null : new ServiceStatus(job.Label, job.State, job.Pid, job.LastExitCode, job.Runs));
     }
 
     public Task EnableAsync(string label, CancellationToken cancellationToken)
@@ -26,23 +26,23 @@ public sealed class SimulatedLaunchd(SimulatedMac mac) : ILaunchd
         return Task.CompletedTask;
     }
 
-    public Task BootstrapAsync(string label, string plistPath, CancellationToken cancellationToken)
+    public Task LoadAsync(string label, string plistPath, CancellationToken cancellationToken)
     {
         if (File.Exists(Path.Join(mac.DisabledJobsDirPath, label)))
         {
-            throw new LaunchdException($"Bootstrap failed: 119: Service is disabled ({label}); run `launchctl enable system/{label}` first", 119);
+            throw new ServiceManagerException($"Bootstrap failed: 119: Service is disabled ({label}); run `launchctl enable system/{label}` first", 119);
         }
 
         if (Read(label) is not null)
         {
-            throw new LaunchdException($"Bootstrap failed: 5: Input/output error ({label} is already loaded)", 5);
+            throw new ServiceManagerException($"Bootstrap failed: 5: Input/output error ({label} is already loaded)", 5);
         }
 
         Load(label, plistPath, previousRuns: 0);
         return Task.CompletedTask;
     }
 
-    public Task BootoutAsync(string label, CancellationToken cancellationToken)
+    public Task UnloadAsync(string label, CancellationToken cancellationToken)
     {
         if (File.Exists(JobPath(label)))
         {
@@ -52,9 +52,9 @@ public sealed class SimulatedLaunchd(SimulatedMac mac) : ILaunchd
         return Task.CompletedTask;
     }
 
-    public Task KickstartAsync(string label, CancellationToken cancellationToken)
+    public Task RestartAsync(string label, CancellationToken cancellationToken)
     {
-        var job = Read(label) ?? throw new LaunchdException($"Could not find service \"{label}\" in domain for system", 113);
+        var job = Read(label) ?? throw new ServiceManagerException($"Could not find service \"{label}\" in domain for system", 113);
         Load(label, job.PlistPath, job.Runs);
         return Task.CompletedTask;
     }
@@ -75,7 +75,7 @@ public sealed class SimulatedLaunchd(SimulatedMac mac) : ILaunchd
                     loaded.Add(definition.Label);
                 }
             }
-            catch (Exception ex) when (ex is LaunchdException or FormatException)
+            catch (Exception ex) when (ex is ServiceManagerException or FormatException)
             {
                 // launchd skips a plist it refuses and loads the others; the refusal shows in the log, not as a stop.
                 continue;
@@ -99,13 +99,13 @@ public sealed class SimulatedLaunchd(SimulatedMac mac) : ILaunchd
         var mode = File.GetUnixFileMode(plistPath);
         if ((mode & (UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) != 0)
         {
-            throw new LaunchdException($"{plistPath}: Path had bad ownership/permissions; a LaunchDaemon plist must be root:wheel 0644", 5);
+            throw new ServiceManagerException($"{plistPath}: Path had bad ownership/permissions; a LaunchDaemon plist must be root:wheel 0644", 5);
         }
 
         var definition = ReadDefinition(plistPath);
         if (definition.Label != label)
         {
-            throw new LaunchdException($"{plistPath} declares label {definition.Label}, not {label}", 5);
+            throw new ServiceManagerException($"{plistPath} declares label {definition.Label}, not {label}", 5);
         }
 
         var program = definition.ProgramArguments[0];

@@ -30,7 +30,7 @@ public sealed class LaunchctlLaunchdTests : IDisposable
 
         var status = await _launchd.GetStatusAsync(Label, CancellationToken.None);
 
-        status.Should().Be(new LaunchdJobStatus(Label, "running", 893, null, 1));
+        status.Should().Be(new ServiceStatus(Label, "running", 893, null, 1));
         var spec = _runner.Specs.Single();
         spec.FileName.Should().Be(Path.Join(_toolsDir.Paths.RootDirPath, "launchctl"), "--tools-dir covers every tool");
         spec.Arguments.Should().Equal("print", $"system/{Label}");
@@ -43,7 +43,7 @@ public sealed class LaunchctlLaunchdTests : IDisposable
 
         var status = await _launchd.GetStatusAsync(Label, CancellationToken.None);
 
-        status.Should().Be(new LaunchdJobStatus(Label, "not running", null, 0, 1));
+        status.Should().Be(new ServiceStatus(Label, "not running", null, 0, 1));
         status!.IsHealthy.Should().BeTrue();
     }
 
@@ -64,7 +64,7 @@ public sealed class LaunchctlLaunchdTests : IDisposable
 
         var act = () => _launchd.GetStatusAsync(Label, CancellationToken.None);
 
-        (await act.Should().ThrowAsync<LaunchdException>()).Which.Message.Should().Contain(Label).And.Contain("Operation not permitted");
+        (await act.Should().ThrowAsync<ServiceManagerException>()).Which.Message.Should().Contain(Label).And.Contain("Operation not permitted");
     }
 
     [Fact(Timeout = 30000)]
@@ -74,7 +74,7 @@ public sealed class LaunchctlLaunchdTests : IDisposable
         _runner.Then(5, stderr: eio).Then(5, stderr: eio).Then(0);
         var started = _time.GetUtcNow();
 
-        await _time.AdvanceUntilDoneAsync(_launchd.BootstrapAsync(Label, PlistPath, CancellationToken.None), TimeSpan.FromMilliseconds(250));
+        await _time.AdvanceUntilDoneAsync(_launchd.LoadAsync(Label, PlistPath, CancellationToken.None), TimeSpan.FromMilliseconds(250));
 
         _runner.Specs.Should().HaveCount(3);
         _runner.Specs.Should().AllSatisfy(s => s.Arguments.Should().Equal("bootstrap", "system", PlistPath));
@@ -87,9 +87,9 @@ public sealed class LaunchctlLaunchdTests : IDisposable
         _runner.Responder = _ => FakeProcessRunner.Result(5, stderr: MacOsFixtures.ReadText("launchctl-bootstrap-eio.stderr.txt"));
         var started = _time.GetUtcNow();
 
-        var act = () => _time.AdvanceUntilDoneAsync(_launchd.BootstrapAsync(Label, PlistPath, CancellationToken.None), TimeSpan.FromMilliseconds(250));
+        var act = () => _time.AdvanceUntilDoneAsync(_launchd.LoadAsync(Label, PlistPath, CancellationToken.None), TimeSpan.FromMilliseconds(250));
 
-        var failure = (await act.Should().ThrowAsync<LaunchdException>()).Which;
+        var failure = (await act.Should().ThrowAsync<ServiceManagerException>()).Which;
         failure.ExitCode.Should().Be(5);
         failure.Message.Should().Contain($"launchctl bootstrap {Label} exited 5");
         (_time.GetUtcNow() - started).Should().BeGreaterThanOrEqualTo(TimeSpan.FromSeconds(15));
@@ -101,9 +101,9 @@ public sealed class LaunchctlLaunchdTests : IDisposable
     {
         _runner.Then(119, stderr: MacOsFixtures.ReadText("launchctl-bootstrap-disabled.stderr.txt"));
 
-        var act = () => _launchd.BootstrapAsync(Label, PlistPath, CancellationToken.None);
+        var act = () => _launchd.LoadAsync(Label, PlistPath, CancellationToken.None);
 
-        var failure = (await act.Should().ThrowAsync<LaunchdException>()).Which;
+        var failure = (await act.Should().ThrowAsync<ServiceManagerException>()).Which;
         failure.ExitCode.Should().Be(119);
         failure.Message.Should().Contain($"launchctl enable system/{Label}");
         _runner.Specs.Should().ContainSingle();
@@ -116,7 +116,7 @@ public sealed class LaunchctlLaunchdTests : IDisposable
     {
         _runner.Then(exitCode, stderr: MacOsFixtures.ReadText(stderrFixture));
 
-        await _launchd.BootoutAsync(Label, CancellationToken.None);
+        await _launchd.UnloadAsync(Label, CancellationToken.None);
 
         _runner.Specs.Single().Arguments.Should().Equal("bootout", $"system/{Label}");
     }
@@ -127,9 +127,9 @@ public sealed class LaunchctlLaunchdTests : IDisposable
         _runner.Then(0).Then(1, stderr: "Operation not permitted\n");
 
         await _launchd.EnableAsync(Label, CancellationToken.None);
-        var kickstart = () => _launchd.KickstartAsync(Label, CancellationToken.None);
+        var kickstart = () => _launchd.RestartAsync(Label, CancellationToken.None);
 
-        await kickstart.Should().ThrowAsync<LaunchdException>();
+        await kickstart.Should().ThrowAsync<ServiceManagerException>();
         _runner.Specs.Select(s => s.Arguments).Should().SatisfyRespectively(
             enable => enable.Should().Equal("enable", $"system/{Label}"),
             kick => kick.Should().Equal("kickstart", $"system/{Label}"));

@@ -40,14 +40,14 @@ public sealed class SimulatedLaunchdTests : IDisposable
         return plistPath;
     }
 
-    private Task<LaunchdJobStatus?> StatusAsync(string label) => _launchd.GetStatusAsync(label, CancellationToken.None);
+    private Task<ServiceStatus?> StatusAsync(string label) => _launchd.GetStatusAsync(label, CancellationToken.None);
 
     [Fact(Timeout = 30000)]
     public async Task A_loaded_job_whose_program_exists_is_running_with_a_pid()
     {
         var plistPath = WritePlist("ai.invotek.rig-deploy");
 
-        await _launchd.BootstrapAsync("ai.invotek.rig-deploy", plistPath, CancellationToken.None);
+        await _launchd.LoadAsync("ai.invotek.rig-deploy", plistPath, CancellationToken.None);
 
         var status = await StatusAsync("ai.invotek.rig-deploy");
         status.Should().NotBeNull();
@@ -61,9 +61,9 @@ public sealed class SimulatedLaunchdTests : IDisposable
     {
         var plistPath = WritePlist("ai.invotek.rig-deploy", mode: Mode0644 | UnixFileMode.GroupWrite);
 
-        var act = () => _launchd.BootstrapAsync("ai.invotek.rig-deploy", plistPath, CancellationToken.None);
+        var act = () => _launchd.LoadAsync("ai.invotek.rig-deploy", plistPath, CancellationToken.None);
 
-        (await act.Should().ThrowAsync<LaunchdException>()).Which.Message.Should().Contain("bad ownership/permissions");
+        (await act.Should().ThrowAsync<ServiceManagerException>()).Which.Message.Should().Contain("bad ownership/permissions");
         (await StatusAsync("ai.invotek.rig-deploy")).Should().BeNull();
     }
 
@@ -74,10 +74,10 @@ public sealed class SimulatedLaunchdTests : IDisposable
         Directory.CreateDirectory(_mac.DisabledJobsDirPath);
         File.WriteAllText(Path.Join(_mac.DisabledJobsDirPath, "ai.invotek.rig-deploy"), "");
 
-        var whileDisabled = () => _launchd.BootstrapAsync("ai.invotek.rig-deploy", plistPath, CancellationToken.None);
-        (await whileDisabled.Should().ThrowAsync<LaunchdException>()).Which.ExitCode.Should().Be(119);
+        var whileDisabled = () => _launchd.LoadAsync("ai.invotek.rig-deploy", plistPath, CancellationToken.None);
+        (await whileDisabled.Should().ThrowAsync<ServiceManagerException>()).Which.ExitCode.Should().Be(119);
         await _launchd.EnableAsync("ai.invotek.rig-deploy", CancellationToken.None);
-        await _launchd.BootstrapAsync("ai.invotek.rig-deploy", plistPath, CancellationToken.None);
+        await _launchd.LoadAsync("ai.invotek.rig-deploy", plistPath, CancellationToken.None);
 
         (await StatusAsync("ai.invotek.rig-deploy")).Should().NotBeNull();
     }
@@ -86,11 +86,11 @@ public sealed class SimulatedLaunchdTests : IDisposable
     public async Task Bootstrapping_a_label_that_is_already_loaded_answers_5()
     {
         var plistPath = WritePlist("ai.invotek.rig-deploy");
-        await _launchd.BootstrapAsync("ai.invotek.rig-deploy", plistPath, CancellationToken.None);
+        await _launchd.LoadAsync("ai.invotek.rig-deploy", plistPath, CancellationToken.None);
 
-        var again = () => _launchd.BootstrapAsync("ai.invotek.rig-deploy", plistPath, CancellationToken.None);
+        var again = () => _launchd.LoadAsync("ai.invotek.rig-deploy", plistPath, CancellationToken.None);
 
-        (await again.Should().ThrowAsync<LaunchdException>()).Which.ExitCode.Should().Be(5);
+        (await again.Should().ThrowAsync<ServiceManagerException>()).Which.ExitCode.Should().Be(5);
     }
 
     [Fact(Timeout = 30000)]
@@ -98,7 +98,7 @@ public sealed class SimulatedLaunchdTests : IDisposable
     {
         var plistPath = WritePlist("ai.invotek.rig-deploy", programExists: false);
 
-        await _launchd.BootstrapAsync("ai.invotek.rig-deploy", plistPath, CancellationToken.None);
+        await _launchd.LoadAsync("ai.invotek.rig-deploy", plistPath, CancellationToken.None);
 
         var status = await StatusAsync("ai.invotek.rig-deploy");
         status.Should().BeEquivalentTo(new { State = "not running", Pid = (int?)null, LastExitCode = (int?)78 });
@@ -109,10 +109,10 @@ public sealed class SimulatedLaunchdTests : IDisposable
     public async Task Bootout_unloads_and_is_harmless_for_a_label_that_is_not_loaded()
     {
         var plistPath = WritePlist("ai.invotek.rig-deploy");
-        await _launchd.BootstrapAsync("ai.invotek.rig-deploy", plistPath, CancellationToken.None);
+        await _launchd.LoadAsync("ai.invotek.rig-deploy", plistPath, CancellationToken.None);
 
-        await _launchd.BootoutAsync("ai.invotek.rig-deploy", CancellationToken.None);
-        await _launchd.BootoutAsync("ai.invotek.rig-deploy", CancellationToken.None);
+        await _launchd.UnloadAsync("ai.invotek.rig-deploy", CancellationToken.None);
+        await _launchd.UnloadAsync("ai.invotek.rig-deploy", CancellationToken.None);
 
         (await StatusAsync("ai.invotek.rig-deploy")).Should().BeNull();
     }
@@ -121,12 +121,12 @@ public sealed class SimulatedLaunchdTests : IDisposable
     public async Task Kickstart_restarts_a_loaded_job_and_refuses_one_that_is_not_loaded_with_113()
     {
         var plistPath = WritePlist("ai.invotek.rig-deploy");
-        await _launchd.BootstrapAsync("ai.invotek.rig-deploy", plistPath, CancellationToken.None);
+        await _launchd.LoadAsync("ai.invotek.rig-deploy", plistPath, CancellationToken.None);
 
-        await _launchd.KickstartAsync("ai.invotek.rig-deploy", CancellationToken.None);
-        var missing = () => _launchd.KickstartAsync("com.example.absent", CancellationToken.None);
+        await _launchd.RestartAsync("ai.invotek.rig-deploy", CancellationToken.None);
+        var missing = () => _launchd.RestartAsync("com.example.absent", CancellationToken.None);
 
         (await StatusAsync("ai.invotek.rig-deploy"))!.Runs.Should().Be(2);
-        (await missing.Should().ThrowAsync<LaunchdException>()).Which.ExitCode.Should().Be(113);
+        (await missing.Should().ThrowAsync<ServiceManagerException>()).Which.ExitCode.Should().Be(113);
     }
 }

@@ -38,7 +38,7 @@ public sealed class SimulatedPowerCycleTests : IDisposable
         WritePlist("com.rig.bootstrap", runAtLoad: true);
         WritePlist("ai.invotek.rig-deploy", runAtLoad: true);
         var manual = WritePlist("com.example.on-demand", runAtLoad: false);
-        await _launchd.BootstrapAsync("com.example.on-demand", manual, CancellationToken.None);
+        await _launchd.LoadAsync("com.example.on-demand", manual, CancellationToken.None);
         var bootBefore = _mac.ReadBootId();
 
         var loaded = _power.Reboot();

@@ -1,7 +1,7 @@
 namespace RigBootstrap.Core.Adapters;
 
 /// <summary>What launchd says about a loaded job.</summary>
-public sealed record LaunchdJobStatus(string Label, string? State, int? Pid, int? LastExitCode, int? Runs)
+public sealed record ServiceStatus(string Label, string? State, int? Pid, int? LastExitCode, int? Runs)
 {
     public bool IsRunning => Pid is not null;
 
