@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
+using RigBootstrap.Core.Adapters.Linux;
 using RigBootstrap.Core.Adapters.MacOs;
 using RigBootstrap.Core.Config;
 using RigBootstrap.Core.Host;
@@ -8,17 +9,22 @@ using RigBootstrap.Processes;
 
 namespace RigBootstrap.Cli;
 
-/// <summary>The composition root for a real host (or one whose tools are fakes in --tools-dir): the platform is chosen here, once.</summary>
+/// <summary>
+/// The composition root for a real host (or one whose tools are fakes in --tools-dir). The platform is chosen here,
+/// once: the config's `platform` when there is a config, else the operating system this runs on.
+/// </summary>
 public static class HostServicesFactory
 {
-    public static HostServices ForHost(HostPaths paths, string? toolsDirPath, ILoggerFactory loggerFactory, ImmutableDictionary<string, string>? toolOverrides = null)
+    public static HostServices ForHost(HostPaths paths, string? toolsDirPath, ILoggerFactory loggerFactory, BootstrapConfig? config)
     {
         var time = TimeProvider.System;
         var runner = new ProcessRunner(time);
-        var tools = new ToolTable(toolsDirPath, toolOverrides ?? ImmutableDictionary<string, string>.Empty);
-        return new HostServices
+        var tools = new ToolTable(toolsDirPath, config?.Tools ?? ImmutableDictionary<string, string>.Empty);
+        var platform = config?.Platform ?? (OperatingSystem.IsLinux() ? HostPlatform.Linux : HostPlatform.MacOs);
+        var services = new HostServices
         {
             Paths = paths,
+            Platform = platform,
             Tools = tools,
             ServiceManager = new LaunchctlLaunchd(tools, runner, time),
             Power = new ShutdownPower(tools, runner),
@@ -28,18 +34,26 @@ public static class HostServicesFactory
             LoggerFactory = loggerFactory,
             PersistenceObserver = KillAtPersistencePoint.FromEnvironment(paths.IsRealRoot),
         };
+        return platform == HostPlatform.Linux
+            ? services with
+            {
+                ServiceManager = new SystemdServiceManager(tools, runner),
+                Power = new SystemctlPower(tools, runner),
+                BootIdentity = new LinuxBootIdentity(paths),
+            }
+            : services;
     }
 
-    /// <summary>Tool overrides from the installed config, when it can be read; commands that need the config load it themselves.</summary>
-    public static ImmutableDictionary<string, string> ToolOverrides(HostPaths paths)
+    /// <summary>The installed config when it can be read; verbs that need it to be valid load it themselves.</summary>
+    public static BootstrapConfig? InstalledConfig(HostPaths paths)
     {
         try
         {
-            return File.Exists(paths.ConfigPath) ? ConfigLoader.LoadFile(paths.ConfigPath).Tools : ImmutableDictionary<string, string>.Empty;
+            return File.Exists(paths.ConfigPath) ? ConfigLoader.LoadFile(paths.ConfigPath) : null;
         }
         catch (ConfigException)
         {
-            return ImmutableDictionary<string, string>.Empty;
+            return null;
         }
     }
 }

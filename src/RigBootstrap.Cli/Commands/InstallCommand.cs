@@ -19,7 +19,7 @@ public static class InstallCommand
             // Validate before anything, logging included, touches the host (I9).
             var parsedConfig = ConfigLoader.LoadFile(configPath);
             using var logging = LoggingSetup.Create(paths, toFile: false, toConsole: false);
-            var services = HostServicesFactory.ForHost(paths, parse.GetValue(global.ToolsDir), logging, parsedConfig.Tools);
+            var services = HostServicesFactory.ForHost(paths, parse.GetValue(global.ToolsDir), logging, parsedConfig);
             var binary = Environment.ProcessPath ?? throw new InvalidOperationException("Cannot tell where this binary is.");
             var result = await new Installer(services).InstallAsync(configPath, binary, AppVersion.Current, cancellationToken);
             Console.WriteLine(result.Message);

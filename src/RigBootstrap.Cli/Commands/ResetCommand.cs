@@ -23,7 +23,7 @@ public static class ResetCommand
 
             var paths = Verb.Paths(parse.GetValue(global.Root)!);
             using var logging = LoggingSetup.Create(paths, toFile: true, toConsole: false);
-            var services = HostServicesFactory.ForHost(paths, parse.GetValue(global.ToolsDir), logging, HostServicesFactory.ToolOverrides(paths));
+            var services = HostServicesFactory.ForHost(paths, parse.GetValue(global.ToolsDir), logging, HostServicesFactory.InstalledConfig(paths));
             var actions = new OperatorActions(services, AppVersion.Current);
             Console.WriteLine(stepId is null ? await actions.ResetAllAsync(cancellationToken) : await actions.ResetStepAsync(stepId, cancellationToken));
             return ExitCodes.Ok;

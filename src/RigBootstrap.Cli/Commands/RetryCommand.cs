@@ -15,7 +15,7 @@ public static class RetryCommand
         {
             var paths = Verb.Paths(parse.GetValue(global.Root)!);
             using var logging = LoggingSetup.Create(paths, toFile: true, toConsole: false);
-            var services = HostServicesFactory.ForHost(paths, parse.GetValue(global.ToolsDir), logging, HostServicesFactory.ToolOverrides(paths));
+            var services = HostServicesFactory.ForHost(paths, parse.GetValue(global.ToolsDir), logging, HostServicesFactory.InstalledConfig(paths));
             Console.WriteLine(await new OperatorActions(services, AppVersion.Current).RetryAsync(parse.GetValue(step)!, cancellationToken));
             return ExitCodes.Ok;
         }));

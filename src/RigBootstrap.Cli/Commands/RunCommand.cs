@@ -17,7 +17,7 @@ public static class RunCommand
         {
             var paths = Verb.Paths(parse.GetValue(global.Root)!);
             using var logging = LoggingSetup.Create(paths, toFile: true, toConsole: true);
-            var services = HostServicesFactory.ForHost(paths, parse.GetValue(global.ToolsDir), logging, HostServicesFactory.ToolOverrides(paths));
+            var services = HostServicesFactory.ForHost(paths, parse.GetValue(global.ToolsDir), logging, HostServicesFactory.InstalledConfig(paths));
             var outcome = await new DaemonRun(services, AppVersion.Current).RunAsync(cancellationToken);
             if (outcome == RunOutcome.RebootRequested)
             {

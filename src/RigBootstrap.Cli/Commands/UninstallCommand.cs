@@ -15,9 +15,9 @@ public static class UninstallCommand
         command.SetAction((parse, cancellationToken) => Verb.RunAsync(async () =>
         {
             var paths = Verb.Paths(parse.GetValue(global.Root)!);
-            var services = HostServicesFactory.ForHost(paths, parse.GetValue(global.ToolsDir), NullLoggerFactory.Instance, HostServicesFactory.ToolOverrides(paths));
+            var services = HostServicesFactory.ForHost(paths, parse.GetValue(global.ToolsDir), NullLoggerFactory.Instance, HostServicesFactory.InstalledConfig(paths));
             var daemonLabel = parse.GetValue(label) ?? new StateFileStore(paths).Load().State?.Label ?? "com.rig.bootstrap";
-            Console.WriteLine(await new Uninstaller(paths, services.ServiceManager).UninstallAsync(daemonLabel, cancellationToken));
+            Console.WriteLine(await new Uninstaller(paths, services.ServiceManager, services.Platform).UninstallAsync(daemonLabel, cancellationToken));
             return ExitCodes.Ok;
         }));
         return command;

@@ -1,20 +1,26 @@
 namespace RigBootstrap.Core.Adapters;
 
-/// <summary>The launchd operations rig-bootstrap needs, in the system domain.</summary>
+/// <summary>
+/// The service manager that starts rig-bootstrap at every boot and runs the fleet agent: launchd on a Mac
+/// (system domain), systemd on Linux. A service is named by its label (the systemd unit is `label.service`).
+/// </summary>
 public interface IServiceManager
 {
-    /// <summary>Null when the label is not loaded (launchctl print exits 113).</summary>
+    /// <summary>Null when the service is not loaded (launchctl print exits 113; systemd LoadState=not-found).</summary>
     Task<ServiceStatus?> GetStatusAsync(string label, CancellationToken cancellationToken);
 
-    /// <summary>Clears a disabled override, which would otherwise survive reboots and block bootstrap.</summary>
+    /// <summary>Clears a disabled override, which would otherwise survive reboots and block loading.</summary>
     Task EnableAsync(string label, CancellationToken cancellationToken);
 
-    /// <summary>Loads a daemon, retrying the transient `5: Input/output error` until a deadline.</summary>
-    Task LoadAsync(string label, string plistPath, CancellationToken cancellationToken);
+    /// <summary>Loads and starts a service from its definition (launchd: bootstrap, retried on `5: Input/output error`).</summary>
+    Task LoadAsync(string label, string definitionPath, CancellationToken cancellationToken);
 
-    /// <summary>Unloads a daemon; a label that is not loaded counts as done.</summary>
+    /// <summary>Stops and unloads a service; one that is not loaded counts as done. For our own label, the last act.</summary>
     Task UnloadAsync(string label, CancellationToken cancellationToken);
 
-    /// <summary>Starts a loaded daemon again (after an operator's retry).</summary>
+    /// <summary>What must happen while the definition file still exists, before it is removed (systemd: disable).</summary>
+    Task PrepareRemovalAsync(string label, CancellationToken cancellationToken);
+
+    /// <summary>Starts a loaded service again (after an operator's retry).</summary>
     Task RestartAsync(string label, CancellationToken cancellationToken);
 }

@@ -8,6 +8,9 @@ public sealed record BootstrapConfig
     /// <summary>The launchd label of our own daemon: reverse-DNS, at least one dot.</summary>
     public string Label { get; init; } = "com.rig.bootstrap";
 
+    /// <summary>macos (launchd, the default) or linux (systemd).</summary>
+    public HostPlatform Platform { get; init; } = HostPlatform.MacOs;
+
     public required AgentConfig Agent { get; init; }
 
     public RebootConfig Reboot { get; init; } = new();

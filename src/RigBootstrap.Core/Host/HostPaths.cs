@@ -7,6 +7,9 @@ public sealed record HostPaths
     public const string LaunchDaemonsLocation = "/Library/LaunchDaemons";
     public const string StateDirLocation = "/var/db/rig-bootstrap";
     public const string LogDirLocation = "/Library/Logs/rig-bootstrap";
+    public const string LinuxLogDirLocation = "/var/log/rig-bootstrap";
+    public const string SystemdUnitsLocation = "/etc/systemd/system";
+    public const string LinuxBootIdLocation = "/proc/sys/kernel/random/boot_id";
     public const string SimulatorDirLocation = "/var/db/rig-bootstrap-simulator";
 
     private HostPaths(string rootDirPath) => RootDirPath = rootDirPath;
@@ -61,11 +64,18 @@ public sealed record HostPaths
 
     public string InstallLockPath => Path.Join(StateDirPath, "install.lock");
 
-    public string LogDirPath => Resolve(LogDirLocation);
+    /// <summary>Logs: /Library/Logs on a Mac; /var/log on a real Linux host. Simulations keep the Mac layout.</summary>
+    public string LogDirPath => Resolve(IsRealRoot && OperatingSystem.IsLinux() ? LinuxLogDirLocation : LogDirLocation);
 
-    public string LaunchdStdoutPath => Path.Join(LogDirPath, "launchd.out.log");
+    public string SystemdUnitsDirPath => Resolve(SystemdUnitsLocation);
 
-    public string LaunchdStderrPath => Path.Join(LogDirPath, "launchd.err.log");
+    public string SystemdUnitPath(string name) => Path.Join(SystemdUnitsDirPath, name + ".service");
+
+    public string LinuxBootIdPath => Resolve(LinuxBootIdLocation);
+
+    public string LaunchdStdoutPath => Path.Join(Resolve(LogDirLocation), "launchd.out.log");
+
+    public string LaunchdStderrPath => Path.Join(Resolve(LogDirLocation), "launchd.err.log");
 
     public string SimulatorDirPath => Resolve(SimulatorDirLocation);
 }

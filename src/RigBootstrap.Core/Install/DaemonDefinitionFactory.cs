@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using RigBootstrap.Core.Host;
 using RigBootstrap.Core.Steps;
 using RigBootstrap.ServiceDefinitions;
@@ -14,25 +13,10 @@ public static class DaemonDefinitionFactory
 {
     public static LaunchDaemonDefinition Create(HostPaths paths, string label, int throttleIntervalSeconds, string? toolsDirPath)
     {
-        var arguments = ImmutableArray.CreateBuilder<string>();
-        arguments.Add(paths.InstalledBinaryPath);
-        arguments.Add("run");
-        if (!paths.IsRealRoot)
-        {
-            arguments.Add("--root");
-            arguments.Add(paths.RootDirPath);
-        }
-
-        if (toolsDirPath is not null)
-        {
-            arguments.Add("--tools-dir");
-            arguments.Add(toolsDirPath);
-        }
-
         return new LaunchDaemonDefinition
         {
             Label = label,
-            ProgramArguments = arguments.ToImmutable(),
+            ProgramArguments = DaemonArguments.For(paths, toolsDirPath),
             RunAtLoad = true,
             KeepAliveUnlessSuccessfulExit = true,
             ThrottleIntervalSeconds = throttleIntervalSeconds,

@@ -3,7 +3,6 @@ using RigBootstrap.Core.Config;
 using RigBootstrap.Core.Host;
 using RigBootstrap.Core.State;
 using RigBootstrap.Core.Workflow;
-using RigBootstrap.ServiceDefinitions;
 
 namespace RigBootstrap.Core.Install;
 
@@ -55,7 +54,6 @@ public sealed class Installer
         Directory.CreateDirectory(paths.InstalledBinaryDirPath);
         Directory.CreateDirectory(paths.StateDirPath);
         Directory.CreateDirectory(paths.LogDirPath);
-        Directory.CreateDirectory(paths.LaunchDaemonsDirPath);
         CopyBinary(sourceBinaryPath, paths.InstalledBinaryPath);
         DurableFile.WriteAtomically(paths.ConfigPath, configText, ConfigMode);
         if (!store.Exists)
@@ -69,17 +67,22 @@ public sealed class Installer
             });
         }
 
-        var daemon = DaemonDefinitionFactory.Create(paths, config.Label, config.Daemon.ThrottleIntervalSeconds, _services.Tools.ToolsDirPath);
-        var plistPath = paths.LaunchDaemonPlistPath(config.Label);
-        DurableFile.WriteAtomically(plistPath, PlistWriter.Write(daemon.ToPlist()), PlistMode);
+        var definitionFile = ServiceDefinitionFile.For(config.Platform, paths, config.Label, config.Daemon.ThrottleIntervalSeconds, _services.Tools.ToolsDirPath);
+        Directory.CreateDirectory(Path.GetDirectoryName(definitionFile.Path)!);
+        DurableFile.WriteAtomically(definitionFile.Path, definitionFile.Content, PlistMode);
         if (loaded is null)
         {
-            // A disabled override survives reboots and reinstalls: enable before bootstrap (DESIGN §10).
-            await _services.ServiceManager.EnableAsync(config.Label, cancellationToken);
-            await _services.ServiceManager.LoadAsync(config.Label, plistPath, cancellationToken);
+            // launchd: a disabled override survives reboots and reinstalls, so enable before bootstrap (DESIGN §10).
+            // systemd: enable needs the unit loaded first, which LoadAsync does (daemon-reload, enable --now).
+            if (config.Platform == HostPlatform.MacOs)
+            {
+                await _services.ServiceManager.EnableAsync(config.Label, cancellationToken);
+            }
+
+            await _services.ServiceManager.LoadAsync(config.Label, definitionFile.Path, cancellationToken);
         }
 
-        return new InstallResult(true, $"{config.Label}: installed {definition.Steps.Length} steps; launchd runs `{paths.InstalledBinaryPath} run` now and after every boot; follow with `rig-bootstrap status`");
+        return new InstallResult(true, $"{config.Label}: installed {definition.Steps.Length} steps; {(config.Platform == HostPlatform.Linux ? "systemd" : "launchd")} runs `{paths.InstalledBinaryPath} run` now and after every boot; follow with `rig-bootstrap status`");
     }
 
     private static void CopyBinary(string sourcePath, string destinationPath)

@@ -1,19 +1,26 @@
 using RigBootstrap.Core.Adapters;
+using RigBootstrap.Core.Config;
 using RigBootstrap.Core.Host;
 
 namespace RigBootstrap.Core.Install;
 
 /// <summary>
-/// `uninstall`: boots the daemon out, removes its plist, binary and config; keeps the state file, journal and logs
-/// as evidence, and never touches the age key (I2).
+/// `uninstall`: stops and unloads the daemon, removes its service definition, binary and config; keeps the state
+/// file, journal and logs as evidence, and never touches the age key (I2).
 /// </summary>
-public sealed class Uninstaller(HostPaths paths, IServiceManager launchd)
+public sealed class Uninstaller(HostPaths paths, IServiceManager serviceManager, HostPlatform platform)
 {
     public async Task<string> UninstallAsync(string label, CancellationToken cancellationToken)
     {
-        await launchd.UnloadAsync(label, cancellationToken);
+        var definitionPath = ServiceDefinitionFile.PathFor(platform, paths, label);
+        if (File.Exists(definitionPath))
+        {
+            await serviceManager.PrepareRemovalAsync(label, cancellationToken);
+        }
+
+        await serviceManager.UnloadAsync(label, cancellationToken);
         var removed = new List<string>();
-        foreach (var path in new[] { paths.LaunchDaemonPlistPath(label), paths.InstalledBinaryPath, paths.ConfigPath })
+        foreach (var path in new[] { definitionPath, paths.InstalledBinaryPath, paths.ConfigPath })
         {
             if (File.Exists(path))
             {
@@ -29,6 +36,6 @@ public sealed class Uninstaller(HostPaths paths, IServiceManager launchd)
 
         return removed.Count == 0
             ? $"{label}: nothing to remove; kept {paths.StateDirPath} (state and journal)"
-            : $"{label}: booted out; removed {string.Join(", ", removed)}; kept {paths.StatePath}, {paths.JournalPath} and {paths.LogDirPath}";
+            : $"{label}: unloaded; removed {string.Join(", ", removed)}; kept {paths.StatePath}, {paths.JournalPath} and {paths.LogDirPath}";
     }
 }

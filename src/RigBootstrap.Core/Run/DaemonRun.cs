@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using RigBootstrap.Core.Config;
+using RigBootstrap.Core.Install;
 using RigBootstrap.Core.Journal;
 using RigBootstrap.Core.State;
 using RigBootstrap.Core.Workflow;
@@ -25,7 +26,7 @@ public sealed class DaemonRun
     {
         var paths = _services.Paths;
         var config = ConfigLoader.LoadFile(paths.ConfigPath);
-        var problems = FileHygiene.Problems(paths, config.Label);
+        var problems = FileHygiene.Problems(paths, ServiceDefinitionFile.PathFor(config.Platform, paths, config.Label));
         if (problems.Count > 0)
         {
             throw new PermissionProblemException(string.Join(Environment.NewLine, problems));
@@ -41,7 +42,8 @@ public sealed class DaemonRun
         var logger = _services.LoggerFactory.CreateLogger("rig-bootstrap");
         var bootId = await _services.BootIdentity.GetBootIdAsync(cancellationToken);
         var session = OpenSession(definition, options, bootId, logger);
-        var cleanup = new HandoffCleanup(paths, _services.ServiceManager, config.Label, logger);
+        var definitionPath = ServiceDefinitionFile.PathFor(config.Platform, paths, config.Label);
+        var cleanup = new HandoffCleanup(paths, _services.ServiceManager, config.Label, definitionPath, logger);
         var engine = new WorkflowEngine(definition, options, _services.Power, cleanup, _services.Time, logger);
         return await engine.RunAsync(session, bootId, Environment.ProcessId, cancellationToken);
     }

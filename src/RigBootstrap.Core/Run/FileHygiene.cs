@@ -10,13 +10,13 @@ public static class FileHygiene
 {
     private const UnixFileMode Writable = UnixFileMode.GroupWrite | UnixFileMode.OtherWrite;
 
-    public static IReadOnlyList<string> Problems(HostPaths paths, string label)
+    public static IReadOnlyList<string> Problems(HostPaths paths, string serviceDefinitionPath)
     {
         var problems = new List<string>();
         Check(paths.InstalledBinaryPath, "the installed binary", "chmod 0755", problems);
         Check(paths.ConfigPath, "the config", "chmod 0600", problems);
         Check(paths.StateDirPath, "the state directory", "chmod 0755", problems);
-        Check(paths.LaunchDaemonPlistPath(label), "the LaunchDaemon plist", "chmod 0644", problems);
+        Check(serviceDefinitionPath, serviceDefinitionPath.EndsWith(".plist", StringComparison.Ordinal) ? "the LaunchDaemon plist" : "the systemd unit", "chmod 0644", problems);
         return problems;
     }
 

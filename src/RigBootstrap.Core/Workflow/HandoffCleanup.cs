@@ -5,21 +5,23 @@ using RigBootstrap.Core.Host;
 namespace RigBootstrap.Core.Workflow;
 
 /// <summary>
-/// The cleanup after `Completed` is durable (DESIGN I8): delete our plist and binary, then boot ourselves out of
-/// launchd as the very last act. Each part is idempotent, so a restart at any point only finishes the cleanup.
+/// The cleanup after `Completed` is durable (DESIGN I8): delete our service definition (plist or unit) and binary,
+/// then unload ourselves (launchd bootout, systemd stop) as the very last act. Each part is idempotent, so a restart at any point only finishes the cleanup.
 /// </summary>
 public sealed class HandoffCleanup
 {
     private readonly HostPaths _paths;
-    private readonly IServiceManager _launchd;
+    private readonly IServiceManager _serviceManager;
     private readonly string _label;
+    private readonly string _definitionPath;
     private readonly ILogger _logger;
 
-    public HandoffCleanup(HostPaths paths, IServiceManager launchd, string label, ILogger logger)
+    public HandoffCleanup(HostPaths paths, IServiceManager serviceManager, string label, string definitionPath, ILogger logger)
     {
         _paths = paths;
-        _launchd = launchd;
+        _serviceManager = serviceManager;
         _label = label;
+        _definitionPath = definitionPath;
         _logger = logger;
     }
 
@@ -27,7 +29,8 @@ public sealed class HandoffCleanup
     {
         if (session.Current.Handoff?.CleanedUpAt is null)
         {
-            DeleteIfPresent(_paths.LaunchDaemonPlistPath(_label));
+            await _serviceManager.PrepareRemovalAsync(_label, cancellationToken);
+            DeleteIfPresent(_definitionPath);
             DeleteIfPresent(_paths.InstalledBinaryPath);
             if (Directory.Exists(_paths.InstalledBinaryDirPath) && !Directory.EnumerateFileSystemEntries(_paths.InstalledBinaryDirPath).Any())
             {
@@ -40,12 +43,12 @@ public sealed class HandoffCleanup
                     Handoff = (s.Handoff ?? new State.HandoffRecord { AgentLabel = "" }) with { CleanedUpAt = session.Now },
                     Run = s.Run is null ? null : s.Run with { Active = false },
                 })
-                .Note("cleanup", $"removed {_paths.LaunchDaemonPlistPath(_label)} and {_paths.InstalledBinaryPath}; booting out {_label} last")
+                .Note("cleanup", $"removed {_definitionPath} and {_paths.InstalledBinaryPath}; unloading {_label} last")
                 .Commit();
         }
 
-        _logger.LogInformation("Booting out {Label}: the last act of rig-bootstrap on this host", _label);
-        await _launchd.UnloadAsync(_label, cancellationToken);
+        _logger.LogInformation("Unloading {Label}: the last act of rig-bootstrap on this host", _label);
+        await _serviceManager.UnloadAsync(_label, cancellationToken);
     }
 
     private void DeleteIfPresent(string path)

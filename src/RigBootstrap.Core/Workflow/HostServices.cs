@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using RigBootstrap.Core.Journal;
 using RigBootstrap.Core.Adapters;
+using RigBootstrap.Core.Config;
 using RigBootstrap.Core.Host;
 using RigBootstrap.Core.State;
 using RigBootstrap.Processes;
@@ -12,6 +13,9 @@ namespace RigBootstrap.Core.Workflow;
 public sealed record HostServices
 {
     public required HostPaths Paths { get; init; }
+
+    /// <summary>The kind of host: decides the service manager, the service definition and the boot id source.</summary>
+    public HostPlatform Platform { get; init; } = HostPlatform.MacOs;
 
     public required ToolTable Tools { get; init; }
 

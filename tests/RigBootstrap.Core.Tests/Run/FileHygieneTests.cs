@@ -10,7 +10,7 @@ public sealed class FileHygieneTests
     {
         using var host = await InstalledHost.InstallAsync(Configs.TwoCommands);
 
-        var problems = FileHygiene.Problems(host.Root.Paths, InstalledHost.Label);
+        var problems = FileHygiene.Problems(host.Root.Paths, host.Root.Paths.LaunchDaemonPlistPath(InstalledHost.Label));
 
         problems.Should().BeEmpty();
     }
@@ -24,7 +24,7 @@ public sealed class FileHygieneTests
         File.SetUnixFileMode(paths.StateDirPath, File.GetUnixFileMode(paths.StateDirPath) | UnixFileMode.OtherWrite);
         File.SetUnixFileMode(plistPath, File.GetUnixFileMode(plistPath) | UnixFileMode.GroupWrite);
 
-        var problems = FileHygiene.Problems(paths, InstalledHost.Label);
+        var problems = FileHygiene.Problems(paths, paths.LaunchDaemonPlistPath(InstalledHost.Label));
 
         problems.Should().SatisfyRespectively(
             state => state.Should().StartWith($"the state directory {paths.StateDirPath} is writable by group or others").And.Contain($"`chmod 0755 {paths.StateDirPath}`"),
@@ -36,7 +36,7 @@ public sealed class FileHygieneTests
     {
         using var root = new TempHostRoot();
 
-        var problems = FileHygiene.Problems(root.Paths, InstalledHost.Label);
+        var problems = FileHygiene.Problems(root.Paths, root.Paths.LaunchDaemonPlistPath(InstalledHost.Label));
 
         problems.Should().BeEmpty();
     }

@@ -49,7 +49,7 @@ public sealed class EngineHarness : IDisposable
         var state = loaded.State ?? InitialState.Create(Definition, Options, Boot.Current, Time.GetUtcNow());
         var logger = NullLogger.Instance;
         var session = new StateSession(state, Store, new JournalWriter(_root.Paths), observer ?? new NoPersistencePointObserver(), Time, logger);
-        var cleanup = new HandoffCleanup(_root.Paths, Launchd, Options.Label, logger);
+        var cleanup = new HandoffCleanup(_root.Paths, Launchd, Options.Label, _root.Paths.LaunchDaemonPlistPath(Options.Label), logger);
         var engine = new WorkflowEngine(Definition, Options, Power, cleanup, Time, logger);
         return await engine.RunAsync(session, Boot.Current, 4242, cancellationToken);
     }

@@ -31,6 +31,9 @@ public sealed class RecordingLaunchd : IServiceManager
         return Record($"bootout {label}");
     }
 
+    /// <summary>launchd needs nothing before its plist goes: bootout works from the label alone.</summary>
+    public Task PrepareRemovalAsync(string label, CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task RestartAsync(string label, CancellationToken cancellationToken) => Record($"kickstart {label}");
 
     private Task Record(string call)

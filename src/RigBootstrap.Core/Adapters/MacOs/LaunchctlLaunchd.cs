@@ -79,6 +79,9 @@ public sealed class LaunchctlLaunchd : IServiceManager
         }
     }
 
+    /// <summary>launchd needs nothing before its plist goes: bootout works from the label alone.</summary>
+    public Task PrepareRemovalAsync(string label, CancellationToken cancellationToken) => Task.CompletedTask;
+
     public async Task RestartAsync(string label, CancellationToken cancellationToken)
     {
         var result = await RunAsync(["kickstart", $"system/{label}"], cancellationToken);

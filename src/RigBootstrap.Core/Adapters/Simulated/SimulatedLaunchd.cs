@@ -52,6 +52,9 @@ public sealed class SimulatedLaunchd(SimulatedMac mac) : IServiceManager
         return Task.CompletedTask;
     }
 
+    /// <summary>launchd needs nothing before its plist goes: bootout works from the label alone.</summary>
+    public Task PrepareRemovalAsync(string label, CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task RestartAsync(string label, CancellationToken cancellationToken)
     {
         var job = Read(label) ?? throw new ServiceManagerException($"Could not find service \"{label}\" in domain for system", 113);

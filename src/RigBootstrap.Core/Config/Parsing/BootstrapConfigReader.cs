@@ -8,7 +8,7 @@ namespace RigBootstrap.Core.Config.Parsing;
 internal static class BootstrapConfigReader
 {
     private static readonly ImmutableArray<string> RootFields =
-        ["label", "agent", "reboot", "daemon", "steps", "commands", "events", "tools"];
+        ["label", "platform", "agent", "reboot", "daemon", "steps", "commands", "events", "tools"];
 
     private static readonly RebootConfig RebootDefaults = new();
     private static readonly DaemonConfig DaemonDefaults = new();
@@ -18,8 +18,11 @@ internal static class BootstrapConfigReader
         var reader = JsonObjectReader.Open(root, "", errors, "write the config as one JSON object", RootFields)!;
         var label = reader.OptionalString("label", "set it to a reverse-DNS label such as com.rig.bootstrap",
             FieldRules.ReverseDns("com.rig.bootstrap"));
+        var platform = reader.OptionalString("platform", "set it to \"macos\" (launchd) or \"linux\" (systemd)",
+            FieldRules.OneOf("macos", "linux"));
         var config = new BootstrapConfig
         {
+            Platform = platform == "linux" ? HostPlatform.Linux : HostPlatform.MacOs,
             Agent = ReadAgent(reader),
             Reboot = ReadReboot(reader),
             Daemon = ReadDaemon(reader),
@@ -31,6 +34,7 @@ internal static class BootstrapConfigReader
         config = label is null ? config : config with { Label = label };
 
         StepDataFlowRules.Check(config.Steps, errors);
+        PlatformRules.Check(config, errors);
         CommandGraphRules.Check(config, errors);
         if (reader.IsAbsentOrEmpty("steps") && reader.IsAbsentOrEmpty("commands"))
         {
