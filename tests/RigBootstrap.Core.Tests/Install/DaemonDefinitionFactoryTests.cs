@@ -1,5 +1,6 @@
 using RigBootstrap.Core.Host;
 using RigBootstrap.Core.Install;
+using RigBootstrap.Core.Tests.TestKit;
 using RigBootstrap.ServiceDefinitions;
 
 namespace RigBootstrap.Core.Tests.Install;
@@ -13,7 +14,7 @@ public sealed class DaemonDefinitionFactoryTests
 
         var written = PlistWriter.Write(definition.ToPlist());
 
-        written.Should().Be(File.ReadAllText(Path.Join(RepositoryRoot(), "plists", "com.rig.bootstrap.plist")));
+        written.Should().Be(File.ReadAllText(Path.Join(RepositoryRoot.Find(), "plists", "com.rig.bootstrap.plist")));
     }
 
     [Fact]
@@ -25,16 +26,5 @@ public sealed class DaemonDefinitionFactoryTests
 
         definition.ProgramArguments.Should().Equal("/sim/host/usr/local/libexec/rig-bootstrap/rig-bootstrap", "run", "--root", "/sim/host", "--tools-dir", "/sim/tools");
         definition.StandardOutPath.Should().Be("/sim/host/Library/Logs/rig-bootstrap/launchd.out.log");
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Join(dir.FullName, "Bootstrap.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Bootstrap.sln not found above the test directory");
     }
 }
