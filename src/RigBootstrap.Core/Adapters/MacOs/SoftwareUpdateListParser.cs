@@ -5,8 +5,8 @@ namespace RigBootstrap.Core.Adapters.MacOs;
 
 /// <summary>Reads <c>softwareupdate --list</c> and <c>softwareupdate --list-full-installers</c> output.</summary>
 /// <remarks>
-/// Pass stdout and stderr together: <c>No new software available.</c> and the
-/// <c>softwareupdate[pid:tid] XType: …</c> noise go to stderr. Headers, noise and blank lines are skipped.
+/// Pass stdout and stderr together: the <c>softwareupdate[pid:tid] XType: …</c> noise is stderr, and the fixtures
+/// do not say which stream <c>No new software available.</c> takes. Headers, noise and blank lines are skipped.
 /// </remarks>
 public static partial class SoftwareUpdateListParser
 {
