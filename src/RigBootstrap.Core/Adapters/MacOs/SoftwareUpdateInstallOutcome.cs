@@ -1,0 +1,20 @@
+namespace RigBootstrap.Core.Adapters.MacOs;
+
+/// <summary>What the output of <c>softwareupdate --install</c> (or <c>startosinstall</c>) says happened.</summary>
+public enum SoftwareUpdateInstallOutcome
+{
+    /// <summary>No rule below matched: re-run <c>softwareupdate --list</c> to learn where the host stands.</summary>
+    Unrecognised,
+
+    /// <summary><c>No new software available.</c>: nothing to install.</summary>
+    NothingToInstall,
+
+    /// <summary>The run stopped at <c>Downloaded: …</c>: without <c>--restart</c> an update that needs one is never applied.</summary>
+    DownloadedOnly,
+
+    /// <summary><c>… on Apple Silicon should not be run with sudo</c>: it needs a volume owner's credentials instead.</summary>
+    SudoRefusedOnAppleSilicon,
+
+    /// <summary><c>Failed to authenticate</c> or <c>failed to authorize</c>: the volume owner's name or password was wrong or missing.</summary>
+    AuthenticationFailed,
+}
