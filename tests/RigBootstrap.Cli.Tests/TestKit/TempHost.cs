@@ -13,7 +13,7 @@ public sealed class TempHost : IDisposable
     private const UnixFileMode Executable = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
         UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
 
-    private static readonly string[] FakeToolNames = ["launchctl", "sysctl", "shutdown"];
+    private static readonly string[] FakeToolNames = ["launchctl", "sysctl", "shutdown", "systemctl"];
 
     public TempHost()
     {
@@ -67,6 +67,24 @@ public sealed class TempHost : IDisposable
 
     /// <summary>Every call the fake launchctl received, one line of arguments each, in order.</summary>
     public IReadOnlyList<string> LaunchctlCalls() => ReadLines(Path.Join(ToolsDirPath, "launchctl.log"));
+
+    /// <summary>Every call the fake systemctl received, one line of arguments each, in order.</summary>
+    public IReadOnlyList<string> SystemctlCalls() => ReadLines(Path.Join(ToolsDirPath, "systemctl.log"));
+
+    /// <summary>Units the fake systemd runs now (the fleet agent can be started by a test).</summary>
+    public IReadOnlyList<string> ActiveUnits() => ReadLines(Path.Join(ToolsDirPath, "systemctl.active"));
+
+    public void StartUnit(string unit) => File.AppendAllText(Path.Join(ToolsDirPath, "systemctl.active"), unit + "\n");
+
+    public string UnitPath(string label = DefaultLabel) => Path.Join(RootDirPath, "etc", "systemd", "system", label + ".service");
+
+    /// <summary>"Reboots" a Linux host as far as rig-bootstrap can tell: a new kernel boot id under the host root.</summary>
+    public void SetLinuxBootId(Guid bootId)
+    {
+        var path = Path.Join(RootDirPath, "proc", "sys", "kernel", "random", "boot_id");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, bootId + "\n");
+    }
 
     /// <summary>Every call the fake shutdown received, one line of arguments each.</summary>
     public IReadOnlyList<string> ShutdownCalls() => ReadLines(Path.Join(ToolsDirPath, "shutdown.log"));

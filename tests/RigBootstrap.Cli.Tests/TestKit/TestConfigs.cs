@@ -42,4 +42,18 @@ public static class TestConfigs
           "steps": { "handoff": { "agentLabel": "ai.invotek.rig-deploy" } }
         }
         """;
+
+    /// <summary>A Linux host: one command whose effect needs a reboot (it counts its runs), then handoff to a systemd unit.</summary>
+    public const string LinuxNeedsOneReboot = """
+        {
+          "platform": "linux",
+          "agent": { "user": "rig", "home": "/home/rig" },
+          "commands": [
+            { "id": "kernel-params", "requiresReboot": true,
+              "run": ["/bin/sh", "-c", "echo run >> \"$RIG_HOST_ROOT/kernel-params.count\""],
+              "check": ["/bin/sh", "-c", "test -s \"$RIG_HOST_ROOT/kernel-params.count\""] }
+          ],
+          "steps": { "handoff": { "agentLabel": "ai.invotek.rig-deploy", "stableFor": "00:00:01" } }
+        }
+        """;
 }
