@@ -33,6 +33,12 @@ public sealed class EventSender : IEventSender
         {
             // Headers are enough to judge the outcome; the body of the answer is never read.
             using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
+            if (response.RequestMessage is { } answered && answered.Method != HttpMethod.Post)
+            {
+                // A 301/302 makes HttpClient follow a POST with a GET, whose 200 says nothing about the event.
+                return DeliveryAttempt.Retry($"HTTP {(int)response.StatusCode} to a {answered.Method} after a redirect; set events.url to the final address");
+            }
+
             return Judge(response.StatusCode);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

@@ -71,6 +71,8 @@ internal static class OutboxFile
 
         if (created)
         {
+            // The create mode is filtered by the umask; operators read this file like the journal (0644).
+            File.SetUnixFileMode(path, FileMode);
             DurableFile.SyncDirectory(Path.GetDirectoryName(path)!);
         }
     }
