@@ -1,0 +1,91 @@
+using Microsoft.Extensions.Logging;
+
+namespace RigBootstrap.Core.Events;
+
+/// <summary>
+/// Delivers the outbox in order, one event at a time, beside the workflow (which never awaits it): sleeps until an
+/// append when idle, backs off after a failure, and returns when canceled.
+/// </summary>
+public sealed class EventDeliveryLoop
+{
+    private readonly EventOutbox _outbox;
+    private readonly IEventSender _sender;
+    private readonly DeliverySignal _signal;
+    private readonly RetryBackoff _backoff;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    public EventDeliveryLoop(EventOutbox outbox, IEventSender sender, DeliverySignal signal, RetryBackoff backoff, TimeProvider time, ILogger logger)
+    {
+        _outbox = outbox;
+        _sender = sender;
+        _signal = signal;
+        _backoff = backoff;
+        _time = time;
+        _logger = logger;
+    }
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var failures = 0;
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var appended = _signal.NextNotification();
+                var next = _outbox.Pending().FirstOrDefault();
+                if (next is null)
+                {
+                    await appended.WaitAsync(cancellationToken);
+                    continue;
+                }
+
+                failures = await DeliverAsync(next, cancellationToken) ? 0 : failures + 1;
+                if (failures > 0)
+                {
+                    // Only the back-off ends this wait, not new appends: otherwise a busy workflow would hammer a
+                    // receiver that is down at the workflow's pace.
+                    await Task.Delay(_backoff.DelayAfter(failures), _time, cancellationToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Canceled is how the loop ends; what is undelivered stays in the outbox for the next run.
+        }
+    }
+
+    /// <summary>True when the event left the outbox (delivered, or dropped as poison); false to back off and resend.</summary>
+    private async Task<bool> DeliverAsync(TransitionEvent transition, CancellationToken cancellationToken)
+    {
+        var attempt = await _sender.SendAsync(transition, cancellationToken);
+        switch (attempt.Outcome)
+        {
+            case DeliveryOutcome.Delivered:
+                _logger.LogDebug("Event {EventId} delivered ({Detail})", transition.Id, attempt.Detail);
+                return TryMarkDelivered(transition);
+            case DeliveryOutcome.Rejected:
+                _logger.LogWarning("Event {EventId} ({From} -> {To}) rejected by the receiver ({Detail}); dropped, resending the same payload cannot succeed",
+                    transition.Id, transition.From, transition.To, attempt.Detail);
+                return TryMarkDelivered(transition);
+            default:
+                _logger.LogInformation("Event {EventId} not delivered ({Detail}); {Pending} waiting, will retry", transition.Id, attempt.Detail, _outbox.PendingCount);
+                return false;
+        }
+    }
+
+    private bool TryMarkDelivered(TransitionEvent transition)
+    {
+        try
+        {
+            _outbox.MarkDelivered(transition.Sequence);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The cursor did not move, so the event will be sent again: a duplicate the receiver drops by id.
+            _logger.LogWarning("Event {EventId} delivered but the cursor could not be saved: {Problem}", transition.Id, ex.Message);
+            return false;
+        }
+    }
+}

@@ -1,0 +1,108 @@
+using Microsoft.Extensions.Logging;
+using RigBootstrap.Core.Host;
+using RigBootstrap.Core.Journal;
+using RigBootstrap.Core.State;
+
+namespace RigBootstrap.Core.Events;
+
+/// <summary>
+/// The outbox, its journal listener and its delivery loop for one `run`, and the loop's lifetime: it holds the
+/// outbox lock, starts delivering what earlier boots left at once, and stops after a bounded drain.
+/// </summary>
+public sealed class EventPipeline : IAsyncDisposable
+{
+    private static readonly TimeSpan DrainPollInterval = TimeSpan.FromMilliseconds(50);
+
+    private readonly ExclusiveFileLock _outboxLock;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _delivery;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private int _stopped;
+
+    private EventPipeline(ExclusiveFileLock outboxLock, EventOutbox outbox, IJournalListener listener, EventDeliveryLoop loop, TimeProvider time, ILogger logger)
+    {
+        _outboxLock = outboxLock;
+        Outbox = outbox;
+        Listener = listener;
+        _time = time;
+        _logger = logger;
+        _delivery = Task.Run(() => loop.RunAsync(_stop.Token));
+    }
+
+    public EventOutbox Outbox { get; }
+
+    /// <summary>Add this to <c>HostServices.JournalListeners</c>.</summary>
+    public IJournalListener Listener { get; }
+
+    /// <summary>
+    /// Takes the outbox lock (so one process appends and delivers: I4), opens the outbox and starts delivery.
+    /// Throws <see cref="LockBusyException"/> when another run keeps the outbox past <see cref="EventDeliveryOptions.LockWait"/>.
+    /// </summary>
+    public static async Task<EventPipeline> StartAsync(
+        HostPaths paths, string hostName, IEventSender sender, TimeProvider time, ILoggerFactory loggerFactory, EventDeliveryOptions options, CancellationToken cancellationToken)
+    {
+        var outboxPaths = OutboxPaths.For(paths);
+        var outboxLock = await ExclusiveFileLock.TryAcquireAsync(outboxPaths.LockPath, options.LockWait, time, cancellationToken)
+            ?? throw new LockBusyException($"another rig-bootstrap run holds {outboxPaths.LockPath}; nothing was changed");
+        var started = false;
+        try
+        {
+            var logger = loggerFactory.CreateLogger<EventPipeline>();
+            var outbox = EventOutbox.Open(paths, loggerFactory.CreateLogger<EventOutbox>(), options.CompactAtBytes);
+            var signal = new DeliverySignal();
+            var listener = new OutboxJournalListener(outbox, signal, hostName, loggerFactory.CreateLogger<OutboxJournalListener>());
+            var backoff = new RetryBackoff(options.InitialBackoff, options.MaxBackoff, new Random());
+            var loop = new EventDeliveryLoop(outbox, sender, signal, backoff, time, loggerFactory.CreateLogger<EventDeliveryLoop>());
+            logger.LogInformation("Event delivery started; {Pending} events from earlier runs waiting", outbox.PendingCount);
+            var pipeline = new EventPipeline(outboxLock, outbox, listener, loop, time, logger);
+            started = true;
+            return pipeline;
+        }
+        finally
+        {
+            if (!started)
+            {
+                outboxLock.Dispose();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Gives delivery up to <paramref name="drainFor"/> to empty the outbox, then stops the loop and releases the
+    /// lock. Whatever is left stays in the outbox for the next run. Safe to call more than once.
+    /// </summary>
+    public async Task StopAsync(TimeSpan drainFor, CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        {
+            return;
+        }
+
+        try
+        {
+            var start = _time.GetTimestamp();
+            while (Outbox.PendingCount > 0 && !_delivery.IsCompleted && _time.GetElapsedTime(start) < drainFor && !cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(DrainPollInterval, _time, CancellationToken.None);
+            }
+
+            await _stop.CancelAsync();
+            await _delivery;
+        }
+        catch (Exception ex) when (_delivery.IsFaulted)
+        {
+            // A bug in delivery must not change the run's outcome or exit code: launchd would respawn a failed run.
+            _logger.LogError(ex, "Event delivery failed; {Pending} events stay in the outbox for the next run", Outbox.PendingCount);
+        }
+        finally
+        {
+            _outboxLock.Dispose();
+            _stop.Dispose();
+        }
+
+        _logger.LogInformation("Event delivery stopped; {Pending} events left for the next run", Outbox.PendingCount);
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync(TimeSpan.Zero, CancellationToken.None);
+}
