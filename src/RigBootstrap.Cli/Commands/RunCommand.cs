@@ -17,8 +17,17 @@ public static class RunCommand
         {
             var paths = Verb.Paths(parse.GetValue(global.Root)!);
             using var logging = LoggingSetup.Create(paths, toFile: true, toConsole: true);
-            var services = HostServicesFactory.ForHost(paths, parse.GetValue(global.ToolsDir), logging, HostServicesFactory.InstalledConfig(paths));
+            var config = HostServicesFactory.InstalledConfig(paths);
+            var (events, services) = await EventWiring.StartAsync(
+                HostServicesFactory.ForHost(paths, parse.GetValue(global.ToolsDir), logging, config), config, cancellationToken);
+            await using var eventsLifetime = events;
             var outcome = await new DaemonRun(services, AppVersion.Current).RunAsync(cancellationToken);
+            if (events is not null && outcome != RunOutcome.RebootRequested)
+            {
+                // Halted or waiting for a person: let the last events leave before the process exits.
+                await events.DrainAsync(cancellationToken);
+            }
+
             if (outcome == RunOutcome.RebootRequested)
             {
                 // The reboot takes this process down. If it has not after the grace period, exit non-zero so launchd

@@ -15,9 +15,11 @@ public sealed class HandoffCleanup
     private readonly string _label;
     private readonly string _definitionPath;
     private readonly ILogger _logger;
+    private readonly Func<CancellationToken, Task>? _beforeSelfUnload;
 
-    public HandoffCleanup(HostPaths paths, IServiceManager serviceManager, string label, string definitionPath, ILogger logger)
+    public HandoffCleanup(HostPaths paths, IServiceManager serviceManager, string label, string definitionPath, ILogger logger, Func<CancellationToken, Task>? beforeSelfUnload = null)
     {
+        _beforeSelfUnload = beforeSelfUnload;
         _paths = paths;
         _serviceManager = serviceManager;
         _label = label;
@@ -45,6 +47,11 @@ public sealed class HandoffCleanup
                 })
                 .Note("cleanup", $"removed {_definitionPath} and {_paths.InstalledBinaryPath}; unloading {_label} last")
                 .Commit();
+        }
+
+        if (_beforeSelfUnload is not null)
+        {
+            await _beforeSelfUnload(cancellationToken);
         }
 
         _logger.LogInformation("Unloading {Label}: the last act of rig-bootstrap on this host", _label);

@@ -33,6 +33,9 @@ public sealed record HostServices
 
     public IPersistencePointObserver PersistenceObserver { get; init; } = new NoPersistencePointObserver();
 
+    /// <summary>Runs just before the daemon unloads itself at the end of the handoff (the event outbox drains there).</summary>
+    public Func<CancellationToken, Task>? BeforeSelfUnloadAsync { get; init; }
+
     /// <summary>Told of every journal entry once it is durable (the event outbox, for one).</summary>
     public ImmutableArray<IJournalListener> JournalListeners { get; init; } = [];
 }
