@@ -56,7 +56,9 @@ public static class AesGcmWideIv
         }
 
         var aes = Aes.Create();
-        aes.Key = key.ToArray();
+        var copy = key.ToArray();
+        aes.Key = copy;
+        CryptographicOperations.ZeroMemory(copy);
         return aes;
     }
 

@@ -19,8 +19,9 @@ public static class SopsJsonReader
         }
         catch (JsonException ex)
         {
+            // Not chained: the parser's own message quotes a character of the input.
             throw new SopsException(SopsErrorKind.Malformed, filePath,
-                $"is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})", ex);
+                $"is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})");
         }
 
         using (json)
