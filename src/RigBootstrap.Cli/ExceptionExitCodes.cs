@@ -2,6 +2,7 @@ using RigBootstrap.Core.Adapters;
 using RigBootstrap.Core.Config;
 using RigBootstrap.Core.Operator;
 using RigBootstrap.Core.Run;
+using RigBootstrap.Core.Secrets;
 using RigBootstrap.Core.State;
 using RigBootstrap.Processes;
 
@@ -13,7 +14,7 @@ public static class ExceptionExitCodes
     public static int For(Exception exception) => exception switch
     {
         ConfigException => ExitCodes.Config,
-        StateFileCorruptException => ExitCodes.DataError,
+        StateFileCorruptException or SopsException => ExitCodes.DataError,
         UnknownStepException => ExitCodes.Usage,
         PermissionProblemException or UnauthorizedAccessException => ExitCodes.Permission,
         LockBusyException => ExitCodes.TemporaryFailure,

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using RigBootstrap.Core.Adapters.Simulated;
 using RigBootstrap.Core.Host;
@@ -9,7 +10,7 @@ namespace RigBootstrap.Core.Simulation;
 /// <summary>The simulated Mac (DESIGN §6): its adapters over files under the host root, and the power cycle that reboots it.</summary>
 public sealed class SimulatedHost
 {
-    public SimulatedHost(HostPaths paths, TimeProvider time, ILoggerFactory loggerFactory)
+    public SimulatedHost(HostPaths paths, TimeProvider time, ILoggerFactory loggerFactory, ImmutableDictionary<string, string>? toolOverrides = null)
     {
         Mac = new SimulatedMac(paths);
         Launchd = new SimulatedLaunchd(Mac);
@@ -17,7 +18,8 @@ public sealed class SimulatedHost
         Services = new HostServices
         {
             Paths = paths,
-            Tools = new ToolTable(null, System.Collections.Immutable.ImmutableDictionary<string, string>.Empty),
+            // Tools the simulation does not model (age, git) are the real ones, as the operator's config names them.
+            Tools = new ToolTable(null, toolOverrides ?? ImmutableDictionary<string, string>.Empty),
             ServiceManager = Launchd,
             Power = new SimulatedPower(Mac),
             BootIdentity = new SimulatedBootIdentity(Mac),

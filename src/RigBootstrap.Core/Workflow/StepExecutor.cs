@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
+using RigBootstrap.Core.Config;
 using RigBootstrap.Core.State;
+using RigBootstrap.Core.Steps;
 
 namespace RigBootstrap.Core.Workflow;
 
@@ -166,7 +168,11 @@ public sealed class StepExecutor
                 new StateChange(session).Update(s => s.WithStep(s.Step(stepId) with
                 {
                     Facts = value is null ? s.Step(stepId).Facts.Remove(key) : s.Step(stepId).Facts.SetItem(key, value),
-                })).Commit();
+                }) with
+                {
+                    // The age-key step's public key is the one value operators must act on: lift it to the top level.
+                    AgeRecipient = stepId == BuiltInStepIds.AgeKey && key == AgeKeyStep.RecipientFact ? value : s.AgeRecipient,
+                }).Commit();
                 return Task.CompletedTask;
             });
 }

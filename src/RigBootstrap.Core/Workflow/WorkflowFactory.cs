@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using RigBootstrap.Core.Adapters.MacOs;
 using RigBootstrap.Core.Config;
+using RigBootstrap.Core.Secrets;
 using RigBootstrap.Core.Steps;
 
 namespace RigBootstrap.Core.Workflow;
@@ -8,7 +10,7 @@ namespace RigBootstrap.Core.Workflow;
 public static class WorkflowFactory
 {
     /// <summary>Built-in steps this build can run; the others are refused as config errors rather than faked.</summary>
-    public static readonly ImmutableArray<string> SupportedBuiltIns = [BuiltInStepIds.Handoff];
+    public static readonly ImmutableArray<string> SupportedBuiltIns = [BuiltInStepIds.AgeKey, BuiltInStepIds.Secrets, BuiltInStepIds.Handoff];
 
     public static WorkflowDefinition Build(BootstrapConfig config, HostServices services, string configPath)
     {
@@ -21,6 +23,18 @@ public static class WorkflowFactory
 
         var environment = new CommandEnvironment { Paths = services.Paths, AgentUser = config.Agent.User, AgentHome = config.Agent.Home };
         var steps = new List<IStep>();
+        var age = new AgeTool(services.ProcessRunner, services.Tools);
+        // Files the agent user must own are chowned on a real host only; a simulation runs as whoever runs it.
+        IFileOwnership ownership = services.Paths.IsRealRoot ? new PosixFileOwnership() : new NoFileOwnership();
+        if (config.Steps.AgeKey is { } ageKey)
+        {
+            steps.Add(new AgeKeyStep(ageKey, config.Agent.User, services.Paths, age, ownership));
+            if (config.Steps.Secrets is { } secrets)
+            {
+                steps.Add(new SecretsStep(secrets, ageKey, config.Agent.User, services.Paths, age, ownership));
+            }
+        }
+
         steps.AddRange(config.Commands.Select(c => new CommandStep(c, environment, services.ProcessRunner)));
         if (config.Steps.Handoff is { } handoff)
         {
@@ -44,8 +58,6 @@ public static class WorkflowFactory
 
     private static IEnumerable<string> UnsupportedSections(StepsConfig steps)
     {
-        if (steps.AgeKey is not null) yield return "ageKey";
-        if (steps.Secrets is not null) yield return "secrets";
         if (steps.Keychain is not null) yield return "keychain";
         if (steps.Xcode is not null) yield return "xcode";
         if (steps.Autologin is not null) yield return "autologin";

@@ -67,7 +67,7 @@ public sealed class LoggedEngine : IDisposable
         var store = new StateFileStore(Root.Paths);
         var state = store.Load().State ?? InitialState.Create(Definition, options, Boot.Current, Time.GetUtcNow());
         var session = new StateSession(state, store, new JournalWriter(Root.Paths), new NoPersistencePointObserver(), Time, Logger);
-        var cleanup = new HandoffCleanup(Root.Paths, new RecordingLaunchd(), options.Label, Logger);
+        var cleanup = new HandoffCleanup(Root.Paths, new RecordingLaunchd(), options.Label, Root.Paths.LaunchDaemonPlistPath(options.Label), Logger);
         var engine = new WorkflowEngine(Definition, options, new FakePower(), cleanup, Time, Logger);
         return await engine.RunAsync(session, Boot.Current, 4242, cancellationToken);
     }
