@@ -13,4 +13,7 @@ public sealed record RebootIntent
 
     /// <summary>Requests made in this boot: more than one means the host did not restart when asked.</summary>
     public int Attempts { get; init; } = 1;
+
+    /// <summary>A step's own command restarts the host (os-upgrade): the engine does not call shutdown on top of it at first.</summary>
+    public bool SelfInitiated { get; init; }
 }

@@ -7,6 +7,7 @@ namespace RigBootstrap.Core.Workflow;
 public sealed class StepContext
 {
     private readonly Func<string, string?, CancellationToken, Task> _setFact;
+    private readonly Func<string, CancellationToken, Task<bool>>? _recordSelfReboot;
 
     public StepContext(
         string stepId,
@@ -15,8 +16,10 @@ public sealed class StepContext
         bool afterReboot,
         ImmutableSortedDictionary<string, string> facts,
         ILogger logger,
-        Func<string, string?, CancellationToken, Task> setFact)
+        Func<string, string?, CancellationToken, Task> setFact,
+        Func<string, CancellationToken, Task<bool>>? recordSelfReboot = null)
     {
+        _recordSelfReboot = recordSelfReboot;
         StepId = stepId;
         Attempt = attempt;
         BootId = bootId;
@@ -45,4 +48,13 @@ public sealed class StepContext
         await _setFact(key, value, cancellationToken);
         Facts = value is null ? Facts.Remove(key) : Facts.SetItem(key, value);
     }
+
+    /// <summary>
+    /// For a step whose apply restarts the host by itself (os-upgrade): persists the reboot intent before the command
+    /// runs (DESIGN §10), so the next boot is known as one we asked for. False when the reboot budget is spent: the
+    /// step must not start the command, and should return a Fail.
+    /// </summary>
+    public Task<bool> RecordSelfRebootAsync(string reason, CancellationToken cancellationToken) =>
+        _recordSelfReboot?.Invoke(reason, cancellationToken)
+        ?? throw new InvalidOperationException($"step {StepId} may not reboot the host by itself here");
 }

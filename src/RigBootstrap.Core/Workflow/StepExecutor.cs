@@ -161,6 +161,26 @@ public sealed class StepExecutor
     private static void Halt(StateSession session, string stepId, string reason) =>
         new StateChange(session).Workflow(WorkflowTrigger.Halt, reason, Remedies.ForHalt(stepId)).Commit();
 
+    private Task<bool> RecordSelfReboot(StateSession session, string stepId, string reason)
+    {
+        var state = session.Current;
+        if (state.Boots.RebootsRequested >= _options.MaxReboots)
+        {
+            return Task.FromResult(false);
+        }
+
+        var parked = state.Steps.Where(s => s.State == StepState.AwaitingReboot).Select(s => s.Id);
+        new StateChange(session)
+            .Update(s => s with
+            {
+                Reboot = new RebootIntent { ForSteps = [stepId, .. parked], BootId = s.BootId, RequestedAt = session.Now, SelfInitiated = true },
+                Boots = s.Boots with { RebootsRequested = s.Boots.RebootsRequested + 1 },
+            })
+            .Note("reboot-requested", $"{stepId} restarts the host by itself: {reason}", stepId)
+            .Commit();
+        return Task.FromResult(true);
+    }
+
     private StepContext CreateContext(StateSession session, string stepId, int attempt, bool afterReboot) =>
         new(stepId, attempt, session.Current.BootId, afterReboot, session.Current.Step(stepId).Facts, _logger,
             (key, value, _) =>
@@ -174,5 +194,6 @@ public sealed class StepExecutor
                     AgeRecipient = stepId == BuiltInStepIds.AgeKey && key == AgeKeyStep.RecipientFact ? value : s.AgeRecipient,
                 }).Commit();
                 return Task.CompletedTask;
-            });
+            },
+            (reason, _) => RecordSelfReboot(session, stepId, reason));
 }

@@ -100,6 +100,18 @@ public sealed class WorkflowEngine
     {
         var state = session.Current;
         var steps = string.Join(", ", reboot.ForSteps);
+        if (state.Reboot is { SelfInitiated: true } selfReboot && selfReboot.BootId == bootId)
+        {
+            // A step's own command is restarting the host; asking shutdown too would only race it. If the host is still
+            // up when this run is started again, the intent is no longer self-initiated and the engine asks itself.
+            new StateChange(session)
+                .ResumeWorkflow()
+                .Workflow(WorkflowTrigger.RequestReboot, $"{string.Join(", ", selfReboot.ForSteps)} is restarting the host", Remedies.AfterReboot(reboot.ForSteps))
+                .Update(s => s with { Reboot = selfReboot with { SelfInitiated = false } })
+                .Commit();
+            return RunOutcome.RebootRequested;
+        }
+
         var attempts = state.Reboot is { } intent && intent.BootId == bootId ? intent.Attempts + 1 : 1;
         string? halt = null;
         if (!_options.ManualReboot && attempts > _options.MaxRebootRequestsPerBoot)
