@@ -1,9 +1,4 @@
 using System.Text.Json;
-using Microsoft.Extensions.Logging.Abstractions;
-using RigBootstrap.Core.Simulation;
-using RigBootstrap.Core.State;
-using RigBootstrap.Core.Tests.TestKit;
-using RigBootstrap.Core.Workflow;
 
 namespace RigBootstrap.Core.Tests.Status;
 
@@ -11,16 +6,16 @@ namespace RigBootstrap.Core.Tests.Status;
 public sealed class StateFileSchemaTests
 {
     // The demo takes seconds (its handoff waits out a stability window); the renaming tests share one run of it.
-    private static readonly Lazy<Task<string>> DemoJson = new(() => StateJsonOfAsync("demo"));
+    private static readonly Lazy<Task<string>> DemoJson = new(() => ScenarioStates.JsonOfAsync("demo"));
 
-    public static TheoryData<string> Scenarios => ["demo", "installed", "halted", "waiting", "rebooting", "every-field-set"];
+    public static TheoryData<string> Scenarios => [.. ScenarioStates.Names];
 
     [Theory(Timeout = 60000)]
     [MemberData(nameof(Scenarios))]
     public async Task The_state_file_of_each_scenario_matches_the_schema(string scenario)
     {
         // Arrange
-        var json = await StateJsonOfAsync(scenario);
+        var json = await ScenarioStates.JsonOfAsync(scenario);
 
         // Act
         var errors = Validate(json);
@@ -66,72 +61,5 @@ public sealed class StateFileSchemaTests
         }
 
         throw new FileNotFoundException("docs/state-file.schema.json is not above the test binaries; run the tests from the repository.");
-    }
-
-    /// <summary>Runs the scenario on a real temporary host root and returns state.json as the engine wrote it.</summary>
-    private static async Task<string> StateJsonOfAsync(string scenario)
-    {
-        switch (scenario)
-        {
-            case "demo":
-                using (var root = new TempHostRoot())
-                {
-                    var inputDirPath = Path.Join(root.Paths.RootDirPath, "input");
-                    var config = Configs.Write(inputDirPath, DemoConfig.Text);
-                    var binary = Path.Join(inputDirPath, "rig-bootstrap");
-                    await File.WriteAllTextAsync(binary, "binary");
-                    var host = new SimulatedHost(root.Paths, TimeProvider.System, NullLoggerFactory.Instance);
-                    var final = await new Rehearsal(host, TextWriter.Null, "test").RunAsync(config, binary, CancellationToken.None);
-                    final.Workflow.State.Should().Be(WorkflowState.Completed);
-                    return await File.ReadAllTextAsync(root.Paths.StatePath);
-                }
-
-            case "installed":
-                using (var installed = await InstalledHost.InstallAsync(Configs.TwoCommands))
-                {
-                    return await File.ReadAllTextAsync(installed.Root.Paths.StatePath);
-                }
-
-            case "halted":
-                return await EngineStateAsync(_ => new ApplyResult.Fail("the brew mirror is down", Retryable: false), WorkflowState.Halted);
-            case "waiting":
-                return await EngineStateAsync(_ => new ApplyResult.WaitUntil("recipient not registered: age1qqqq", TimeSpan.FromMinutes(5)), WorkflowState.Waiting);
-            case "rebooting":
-                return await EngineStateAsync(_ => new ApplyResult.NeedsReboot("autologin takes effect after a reboot"), WorkflowState.AwaitingReboot);
-            default:
-                // Every optional field holds a value, so each one's type is checked, not only its null.
-                var state = StateFileStore.Deserialize(await EngineStateAsync(_ => new ApplyResult.NeedsReboot("profile"), WorkflowState.AwaitingReboot));
-                var now = state.UpdatedAt;
-                state = state with
-                {
-                    AgeRecipient = "age1qyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqs3290gq",
-                    Handoff = new HandoffRecord { AgentLabel = "ai.invotek.rig-deploy", VerifiedAt = now, CleanedUpAt = now },
-                    LastProgressAt = now,
-                    Workflow = state.Workflow with { Next = "reboot" },
-                };
-                state = state.WithStep(state.Steps[0] with { LastError = "e", NextCheck = now, FinishedAt = now, Facts = state.Steps[0].Facts.Add("healthySince", "x") });
-                return StateFileStore.Serialize(state);
-        }
-    }
-
-    /// <summary>One engine run of one scripted step, read from disk once the workflow reaches the given state.</summary>
-    private static async Task<string> EngineStateAsync(Func<int, ApplyResult> outcome, WorkflowState until)
-    {
-        using var harness = new EngineHarness();
-        harness.Definition = WorkflowDefinition.Create([new ScriptedStep("only", harness.MarkerDirPath) { Outcome = outcome }]);
-        using var stop = new CancellationTokenSource();
-        var run = harness.RunAsync(cancellationToken: stop.Token);
-
-        // A waiting workflow sleeps on the fake clock, so its run never ends by itself: read the state while it sleeps.
-        for (var i = 0; i < 3000 && !run.IsCompleted && harness.Store.Load().State?.Workflow.State != until; i++)
-        {
-            await Task.Delay(10);
-        }
-
-        var json = await File.ReadAllTextAsync(harness.Root.Paths.StatePath);
-        await stop.CancelAsync();
-        await run.ContinueWith(_ => { }, TaskScheduler.Default);
-        StateFileStore.Deserialize(json).Workflow.State.Should().Be(until);
-        return json;
     }
 }
