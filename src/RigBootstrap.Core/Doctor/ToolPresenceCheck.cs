@@ -22,26 +22,40 @@ public sealed class ToolPresenceCheck : IDoctorCheck
     // Who uses which tool, after DESIGN §4; an immutable lookup table.
     private static readonly ImmutableDictionary<string, ImmutableArray<string>> MacOsUsers = new Dictionary<string, ImmutableArray<string>>
     {
-        [ToolNames.Launchctl] = [Daemon], [ToolNames.Sysctl] = [Daemon], [ToolNames.Shutdown] = [Daemon],
-        [ToolNames.AgeKeygen] = [BuiltInStepIds.AgeKey], [ToolNames.Age] = [BuiltInStepIds.AgeKey, BuiltInStepIds.Secrets],
+        [ToolNames.Launchctl] = [Daemon],
+        [ToolNames.Sysctl] = [Daemon],
+        [ToolNames.Shutdown] = [Daemon],
+        [ToolNames.AgeKeygen] = [BuiltInStepIds.AgeKey],
+        [ToolNames.Age] = [BuiltInStepIds.AgeKey, BuiltInStepIds.Secrets],
         [ToolNames.Security] = [BuiltInStepIds.Keychain],
-        [ToolNames.Sysadminctl] = [BuiltInStepIds.Autologin], [ToolNames.Defaults] = [BuiltInStepIds.Autologin],
-        [ToolNames.Dscl] = [BuiltInStepIds.Autologin], [ToolNames.Fdesetup] = [BuiltInStepIds.Autologin],
-        [ToolNames.Softwareupdate] = [BuiltInStepIds.OsUpgrade], [ToolNames.SwVers] = [BuiltInStepIds.OsUpgrade],
-        [ToolNames.Xcodes] = [BuiltInStepIds.Xcode], [ToolNames.Xcodebuild] = [BuiltInStepIds.Xcode], [ToolNames.XcodeSelect] = [BuiltInStepIds.Xcode],
-        [ToolNames.Git] = [BuiltInStepIds.FirstDeploy], [ToolNames.Sqlite3] = [BuiltInStepIds.Tcc],
-        [ToolNames.Id] = [Commands], [ToolNames.Sh] = [Commands],
+        [ToolNames.Sysadminctl] = [BuiltInStepIds.Autologin],
+        [ToolNames.Defaults] = [BuiltInStepIds.Autologin],
+        [ToolNames.Dscl] = [BuiltInStepIds.Autologin],
+        [ToolNames.Fdesetup] = [BuiltInStepIds.Autologin],
+        [ToolNames.Softwareupdate] = [BuiltInStepIds.OsUpgrade],
+        [ToolNames.SwVers] = [BuiltInStepIds.OsUpgrade],
+        [ToolNames.Xcodes] = [BuiltInStepIds.Xcode],
+        [ToolNames.Xcodebuild] = [BuiltInStepIds.Xcode],
+        [ToolNames.XcodeSelect] = [BuiltInStepIds.Xcode],
+        [ToolNames.Git] = [BuiltInStepIds.FirstDeploy],
+        [ToolNames.Sqlite3] = [BuiltInStepIds.Tcc],
+        [ToolNames.Id] = [Commands],
+        [ToolNames.Sh] = [Commands],
     }.ToImmutableDictionary(StringComparer.Ordinal);
 
     private static readonly ImmutableDictionary<string, ImmutableArray<string>> LinuxUsers = new Dictionary<string, ImmutableArray<string>>
     {
-        [ToolNames.Systemctl] = [Daemon], [ToolNames.Id] = [Commands], [ToolNames.Sh] = [Commands],
+        [ToolNames.Systemctl] = [Daemon],
+        [ToolNames.Id] = [Commands],
+        [ToolNames.Sh] = [Commands],
     }.ToImmutableDictionary(StringComparer.Ordinal);
 
     private static readonly ImmutableDictionary<string, string> InstallHints = new Dictionary<string, string>
     {
-        [ToolNames.Age] = "`brew install age`", [ToolNames.AgeKeygen] = "`brew install age`",
-        [ToolNames.Xcodes] = "`brew install xcodesorg/made/xcodes`", [ToolNames.Git] = "`xcode-select --install`",
+        [ToolNames.Age] = "`brew install age`",
+        [ToolNames.AgeKeygen] = "`brew install age`",
+        [ToolNames.Xcodes] = "`brew install xcodesorg/made/xcodes`",
+        [ToolNames.Git] = "`xcode-select --install`",
     }.ToImmutableDictionary(StringComparer.Ordinal);
 
     private readonly ToolTable _tools;
