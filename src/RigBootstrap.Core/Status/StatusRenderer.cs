@@ -1,57 +1,52 @@
 using System.Globalization;
 using System.Text;
+using RigBootstrap.Core.Config;
 using RigBootstrap.Core.State;
 
 namespace RigBootstrap.Core.Status;
 
 /// <summary>
 /// The human view of state.json for an operator at 2 a.m.: the workflow line first (what, since when, why, what
-/// next), the boot counters, then one row per step with what it waits for and when it checks again.
+/// next), a STUCK line past the deadline, the age recipient to register, the boot counters, then one row per step
+/// with what it waits for and when it checks again.
 /// </summary>
 public static class StatusRenderer
 {
-    public static readonly TimeSpan StuckAfter = TimeSpan.FromHours(2);
+    public static string Render(StateFile state, DateTimeOffset now) => Render(state, now, StuckStep.DefaultDeadline);
 
-    public static string Render(StateFile state, DateTimeOffset now)
+    public static string Render(StateFile state, DateTimeOffset now, TimeSpan stuckDeadline)
     {
         var text = new StringBuilder();
         var workflow = state.Workflow;
-        text.AppendLine(CultureInfo.InvariantCulture, $"{state.Label}: {workflow.State} since {Stamp(workflow.Since)} ({Ago(now - workflow.Since)} ago)");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{state.Label}: {workflow.State} since {Stamp(workflow.Since)} ({DurationText.Coarse(now - workflow.Since)} ago)");
         text.AppendLine(CultureInfo.InvariantCulture, $"  why:  {workflow.Reason}");
         if (workflow.Next is not null)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"  next: {workflow.Next}");
         }
 
-        var progress = state.LastProgressAt ?? state.Steps.Min(s => s.Since);
-        if (workflow.State is not (WorkflowState.Completed or WorkflowState.Halted) && now - progress > StuckAfter)
+        if (StuckStep.Find(state, now, stuckDeadline) is { } stuck)
         {
-            var step = state.Steps.FirstOrDefault(s => !s.IsDone)?.Id ?? "handoff";
-            text.AppendLine(CultureInfo.InvariantCulture, $"  STUCK: no step has finished for {Ago(now - progress)}; first unfinished step: {step}");
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"  STUCK in step {stuck.StepId} for {DurationText.Coarse(stuck.For)}: it is {stuck.State} and no step has finished since {Stamp(stuck.NoProgressSince)} (deadline {DurationText.Coarse(stuckDeadline)})");
+        }
+
+        if (state.AgeRecipient is { } recipient)
+        {
+            // While `secrets` waits, registering the recipient is the one thing that moves this host on.
+            var secretsWaits = state.Steps.Any(s => s.Id == BuiltInStepIds.Secrets && s.State == StepState.Waiting);
+            text.AppendLine(secretsWaits
+                ? $"  register it: add this host's age recipient to the fleet's SOPS file; secrets waits for it: {recipient}"
+                : $"  age recipient: {recipient}");
         }
 
         text.AppendLine(CultureInfo.InvariantCulture,
             $"  boot {state.Boots.Count} ({state.BootId}); reboots requested {state.Boots.RebootsRequested}; boots without progress {state.Boots.WithoutProgress}; crashes this boot {state.Boots.CrashesThisBoot}");
-        if (state.AgeRecipient is not null)
-        {
-            text.AppendLine(CultureInfo.InvariantCulture, $"  age recipient (register it for this host's secrets): {state.AgeRecipient}");
-        }
-
         text.AppendLine();
-        var rows = state.Steps.Select(s => new[] { s.Id, s.State.ToString(), Stamp(s.Since), s.Attempts.ToString(CultureInfo.InvariantCulture), Detail(s) }).ToList();
-        rows.Insert(0, ["STEP", "STATE", "SINCE", "TRIES", "DETAIL"]);
-        var widths = Enumerable.Range(0, 4).Select(i => rows.Max(r => r[i].Length)).ToArray();
-        foreach (var row in rows)
-        {
-            text.Append("  ");
-            for (var i = 0; i < 4; i++)
-            {
-                text.Append(row[i].PadRight(widths[i] + 2));
-            }
-
-            text.AppendLine(row[4]);
-        }
-
+        TextTable.Append(
+            text,
+            ["STEP", "STATE", "SINCE", "TRIES", "DETAIL"],
+            state.Steps.Select(s => new[] { s.Id, s.State.ToString(), Stamp(s.Since), s.Attempts.ToString(CultureInfo.InvariantCulture), Detail(s) }));
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"  state file updated {Stamp(state.UpdatedAt)}; rig-bootstrap {state.Version}");
         return text.ToString();
@@ -67,14 +62,5 @@ public static class StatusRenderer
         _ => "",
     };
 
-    private static string Stamp(DateTimeOffset? time) =>
-        time?.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "-";
-
-    private static string Ago(TimeSpan span) => span switch
-    {
-        { TotalDays: >= 1 } => $"{(int)span.TotalDays}d {span.Hours}h",
-        { TotalHours: >= 1 } => $"{(int)span.TotalHours}h {span.Minutes}m",
-        { TotalMinutes: >= 1 } => $"{(int)span.TotalMinutes}m {span.Seconds}s",
-        _ => $"{Math.Max(0, (int)span.TotalSeconds)}s",
-    };
+    private static string Stamp(DateTimeOffset? time) => DurationText.Stamp(time);
 }

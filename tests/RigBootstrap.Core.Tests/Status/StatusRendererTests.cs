@@ -54,13 +54,27 @@ public sealed class StatusRendererTests
     [InlineData(WorkflowState.Running)]
     [InlineData(WorkflowState.Waiting)]
     [InlineData(WorkflowState.AwaitingReboot)]
-    public void STUCK_appears_once_no_step_has_finished_for_more_than_two_hours(WorkflowState workflow)
+    public void STUCK_names_the_step_and_how_long_once_no_step_has_finished_for_more_than_two_hours(WorkflowState workflow)
     {
-        var justUnder = StatusRenderer.Render(State(workflow), Start.AddHours(2));
-        var over = StatusRenderer.Render(State(workflow), Start.AddHours(2).AddMinutes(1));
+        // Arrange
+        var state = State(workflow);
 
+        // Act
+        var justUnder = StatusRenderer.Render(state, Start.AddHours(2));
+        var over = StatusRenderer.Render(state, Start.AddHours(3).AddMinutes(2));
+
+        // Assert
         justUnder.Should().NotContain("STUCK");
-        over.Should().Contain("  STUCK: no step has finished for 2h 1m; first unfinished step: secrets");
+        Lines(over)[3].Should().Be(
+            "  STUCK in step secrets for 3h 2m: it is Waiting and no step has finished since 2026-11-25 12:00:00Z (deadline 2h 0m)");
+    }
+
+    [Fact]
+    public void A_shorter_deadline_makes_STUCK_appear_sooner()
+    {
+        var text = StatusRenderer.Render(State(WorkflowState.Waiting), Start.AddMinutes(31), TimeSpan.FromMinutes(30));
+
+        text.Should().Contain("STUCK in step secrets for 31m 0s");
     }
 
     [Theory]
@@ -74,13 +88,38 @@ public sealed class StatusRendererTests
     }
 
     [Fact]
-    public void The_age_recipient_line_appears_only_when_the_recipient_is_known()
+    public void While_secrets_waits_the_age_recipient_line_says_to_register_it()
     {
-        var with = StatusRenderer.Render(State(WorkflowState.Waiting, ageRecipient: "age1examplerecipient"), Start);
-        var without = StatusRenderer.Render(State(WorkflowState.Waiting), Start);
+        var text = StatusRenderer.Render(State(WorkflowState.Waiting, ageRecipient: "age1examplerecipient"), Start);
 
-        with.Should().Contain("  age recipient (register it for this host's secrets): age1examplerecipient");
-        without.Should().NotContain("age recipient (register it");
+        text.Should().Contain("  register it: add this host's age recipient to the fleet's SOPS file; secrets waits for it: age1examplerecipient");
+    }
+
+    [Fact]
+    public void Once_secrets_has_the_key_the_age_recipient_is_shown_without_the_call_to_action()
+    {
+        var state = State(WorkflowState.Completed, ageRecipient: "age1examplerecipient");
+        state = state.WithStep(state.Step("secrets") with { State = StepState.Succeeded });
+
+        var text = StatusRenderer.Render(state, Start);
+
+        text.Should().Contain("  age recipient: age1examplerecipient").And.NotContain("register it");
+    }
+
+    [Fact]
+    public void Without_an_age_recipient_there_is_no_recipient_line()
+    {
+        var text = StatusRenderer.Render(State(WorkflowState.Waiting), Start);
+
+        text.Should().NotContain("age recipient:").And.NotContain("register it:");
+    }
+
+    [Fact]
+    public void No_line_ends_in_padding()
+    {
+        var text = StatusRenderer.Render(State(WorkflowState.Completed), Start);
+
+        Lines(text).Should().OnlyContain(l => l == l.TrimEnd());
     }
 
     [Fact]

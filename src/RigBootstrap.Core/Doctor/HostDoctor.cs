@@ -1,0 +1,35 @@
+using System.Collections.Immutable;
+using RigBootstrap.Core.Config;
+using RigBootstrap.Core.Workflow;
+
+namespace RigBootstrap.Core.Doctor;
+
+/// <summary>`doctor`: runs every check in turn and gathers what they found; it never changes the host.</summary>
+public sealed class HostDoctor
+{
+    private readonly ImmutableArray<IDoctorCheck> _checks;
+
+    public HostDoctor(ImmutableArray<IDoctorCheck> checks) => _checks = checks;
+
+    /// <summary>The checks for a host: root, tools, FileVault, Background Task Management, file hygiene (I7), disk.</summary>
+    public static HostDoctor ForHost(HostServices services, DoctorTarget target, BootstrapConfig? config, bool isMacOS, uint effectiveUserId) => new(
+    [
+        new RootCheck(services.Paths, effectiveUserId),
+        new ToolPresenceCheck(services.Tools, isMacOS, config),
+        new FileVaultCheck(services.Tools, services.ProcessRunner),
+        new BackgroundTaskCheck(services.Tools, services.ProcessRunner, target.Labels),
+        new FileHygieneCheck(services.Paths, target.Label, services.Paths.IsRealRoot ? 0 : null),
+        new DiskSpaceCheck(services.Paths),
+    ]);
+
+    public async Task<ImmutableArray<DoctorFinding>> RunAsync(CancellationToken cancellationToken)
+    {
+        var findings = ImmutableArray.CreateBuilder<DoctorFinding>();
+        foreach (var check in _checks)
+        {
+            findings.AddRange(await check.RunAsync(cancellationToken));
+        }
+
+        return findings.ToImmutable();
+    }
+}

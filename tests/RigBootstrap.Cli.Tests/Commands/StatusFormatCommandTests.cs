@@ -1,0 +1,112 @@
+using RigBootstrap.Cli.Tests.TestKit;
+
+namespace RigBootstrap.Cli.Tests.Commands;
+
+/// <summary>`status --format text|json|jamf` and `status --history` against the published binary.</summary>
+[Collection(PublishedBinaryCollection.Name)]
+public sealed class StatusFormatCommandTests
+{
+    private readonly RigBootstrapCli _cli;
+
+    public StatusFormatCommandTests(PublishedBinary binary) => _cli = new RigBootstrapCli(binary.FilePath);
+
+    [Fact(Timeout = 120000)]
+    public async Task Jamf_format_prints_one_escaped_result_line_and_exits_0_even_for_a_halted_host()
+    {
+        // Arrange
+        using var host = await HaltedHostAsync();
+
+        // Act
+        var result = await _cli.RunAsync(["status", "--format", "jamf", "--root", host.RootDirPath]);
+
+        // Assert
+        result.ExitCode.Should().Be(0, "Jamf ignores an extension attribute's exit code; the result line carries the state");
+        result.Stdout.Should().Be("<result>Halted: step second failed 1 times: `/bin/sh` exited 1: the brew mirror is down</result>\n");
+    }
+
+    [Fact(Timeout = 120000)]
+    public async Task Jamf_format_on_a_host_without_rig_bootstrap_reports_NotInstalled_and_exits_0()
+    {
+        using var host = new TempHost();
+
+        var result = await _cli.RunAsync(["status", "--format", "jamf", "--root", host.RootDirPath]);
+
+        result.ExitCode.Should().Be(0, result.Describe());
+        result.Stdout.Should().StartWith("<result>NotInstalled: no state at ").And.EndWith("</result>\n");
+    }
+
+    [Fact(Timeout = 120000)]
+    public async Task Format_json_prints_exactly_what_json_prints()
+    {
+        using var host = await HaltedHostAsync();
+
+        var json = await _cli.RunAsync(["status", "--json", "--root", host.RootDirPath]);
+        var format = await _cli.RunAsync(["status", "--format", "json", "--root", host.RootDirPath]);
+
+        format.ExitCode.Should().Be(1, format.Describe());
+        format.Stdout.Should().Be(json.Stdout).And.Be(File.ReadAllText(host.StatePath));
+    }
+
+    [Theory(Timeout = 120000)]
+    [InlineData("--format", "xml")]
+    [InlineData("--json", "--format=text")]
+    [InlineData("--history", "--json")]
+    public async Task A_format_that_does_not_exist_or_contradicts_another_exits_64(string first, string second)
+    {
+        using var host = new TempHost();
+
+        var result = await _cli.RunAsync(["status", first, second, "--root", host.RootDirPath]);
+
+        result.ExitCode.Should().Be(64, result.Describe());
+    }
+
+    [Fact(Timeout = 120000)]
+    public async Task History_of_the_demo_shows_two_boots_every_step_and_exits_0()
+    {
+        // Arrange
+        using var host = new TempHost();
+        (await _cli.RunAsync(["demo", "--into", host.RootDirPath])).ExitCode.Should().Be(0);
+
+        // Act
+        var result = await _cli.RunAsync(["status", "--history", "--root", host.RootDirPath]);
+
+        // Assert
+        result.ExitCode.Should().Be(0, result.Describe());
+        var lines = result.Stdout.Split('\n');
+        lines[0].Should().MatchRegex(@"^com\.rig\.bootstrap: history of \d+ journal entries over 2 boot\(s\)$");
+        lines.Should().Contain(l => l.StartsWith("  1     sim-boot-1 ", StringComparison.Ordinal) && l.EndsWith("1     1        0", StringComparison.Ordinal));
+        lines.Should().Contain(l => l.StartsWith("  login-window-profile ", StringComparison.Ordinal) && l.Contains(" 1,2 ", StringComparison.Ordinal));
+        foreach (var step in new[] { "homebrew-bundle", "deploy-agent", "handoff" })
+        {
+            lines.Should().ContainSingle(l => l.StartsWith($"  {step} ", StringComparison.Ordinal) && l.EndsWith("Succeeded", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact(Timeout = 120000)]
+    public async Task History_of_a_halted_host_lists_the_halt_and_exits_1()
+    {
+        using var host = await HaltedHostAsync();
+
+        var result = await _cli.RunAsync(["status", "--history", "--root", host.RootDirPath]);
+
+        result.ExitCode.Should().Be(1, result.Describe());
+        result.Stdout.Should().Contain("halted in boot 1 at ").And.Contain(": step second failed 1 times");
+    }
+
+    private async Task<TempHost> HaltedHostAsync()
+    {
+        var host = new TempHost();
+        try
+        {
+            var install = await _cli.RunAsync(["install", "--config", host.WriteFile("config.json", TestConfigs.HaltsOnSecondStep), .. host.HostArguments]);
+            install.ExitCode.Should().Be(0, install.Describe());
+            (await _cli.RunAsync(["run", .. host.HostArguments])).ExitCode.Should().Be(0);
+            return host;
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+    }
+}
