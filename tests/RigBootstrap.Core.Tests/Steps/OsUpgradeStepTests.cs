@@ -5,8 +5,8 @@ using RigBootstrap.Core.Adapters.Simulated;
 using RigBootstrap.Core.Config;
 using RigBootstrap.Core.Host;
 using RigBootstrap.Core.Secrets;
-using RigBootstrap.Core.Tests.Adapters.MacOs;
 using RigBootstrap.Core.Steps;
+using RigBootstrap.Core.Tests.Adapters.MacOs;
 using RigBootstrap.Core.Tests.TestKit;
 using RigBootstrap.Core.Workflow;
 
