@@ -11,6 +11,8 @@ public sealed record HostPaths
     public const string SystemdUnitsLocation = "/etc/systemd/system";
     public const string LinuxBootIdLocation = "/proc/sys/kernel/random/boot_id";
     public const string SimulatorDirLocation = "/var/db/rig-bootstrap-simulator";
+    public const string LoginWindowPreferencesLocation = "/Library/Preferences/com.apple.loginwindow";
+    public const string KcPasswordLocation = "/etc/kcpassword";
 
     private HostPaths(string rootDirPath) => RootDirPath = rootDirPath;
 
@@ -78,4 +80,10 @@ public sealed record HostPaths
     public string LaunchdStderrPath => Path.Join(Resolve(LogDirLocation), "launchd.err.log");
 
     public string SimulatorDirPath => Resolve(SimulatorDirLocation);
+
+    /// <summary>The loginwindow preferences, as `defaults` takes them: a plist path without its `.plist` extension.</summary>
+    public string LoginWindowPreferencesPath => Resolve(LoginWindowPreferencesLocation);
+
+    /// <summary>The obfuscated autologin password (root:wheel 0600) that loginwindow reads at boot.</summary>
+    public string KcPasswordPath => Resolve(KcPasswordLocation);
 }

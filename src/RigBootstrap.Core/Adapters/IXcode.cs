@@ -1,0 +1,26 @@
+using RigBootstrap.Core.Adapters.MacOs;
+
+namespace RigBootstrap.Core.Adapters;
+
+/// <summary>Xcode on the host: `xcodebuild`, `xcode-select` and `xcodes` (DESIGN §4, xcode). App paths are host paths.</summary>
+/// <remarks>Failures an operator can act on throw <see cref="XcodeException"/>.</remarks>
+public interface IXcode
+{
+    /// <summary>The selected Xcode's version (`xcodebuild -version`); null when no full Xcode is selected.</summary>
+    Task<XcodeVersionInfo?> GetVersionAsync(CancellationToken cancellationToken);
+
+    /// <summary>The version of the Xcode bundle at <paramref name="appPath"/>, selected or not; null when it is not there.</summary>
+    Task<XcodeVersionInfo?> GetVersionAtAsync(string appPath, CancellationToken cancellationToken);
+
+    /// <summary>Installs the version with `xcodes install` and returns the installed `.app` path.</summary>
+    Task<string> InstallAsync(string version, XcodeInstallSource source, CancellationToken cancellationToken);
+
+    /// <summary>Makes the Xcode at <paramref name="appPath"/> the active one (`xcode-select -s`).</summary>
+    Task SelectAsync(string appPath, CancellationToken cancellationToken);
+
+    /// <summary>Accepts the selected Xcode's license for every user (`xcodebuild -license accept`).</summary>
+    Task AcceptLicenseAsync(CancellationToken cancellationToken);
+
+    /// <summary>Installs the selected Xcode's system components (`xcodebuild -runFirstLaunch`).</summary>
+    Task RunFirstLaunchAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,119 @@
+using System.Text;
+using RigBootstrap.Core.Host;
+using RigBootstrap.Processes;
+
+namespace RigBootstrap.Core.Adapters.MacOs;
+
+/// <summary>
+/// <see cref="IKeychain"/> over the real `security`, resolved from the tool table and run as the keychain's user.
+/// </summary>
+/// <remarks>
+/// The value never goes into argv. `add-generic-password -w VALUE` would show it to `ps`, and `-w` as the last
+/// option prompts twice through getpass(3), which wants a terminal a daemon does not have. So the command goes to
+/// `security -i` on stdin, which reads one line and splits it like a shell (Apple's SecurityTool/security.c,
+/// `split_line`, lines of at most 4096 bytes); the approach is the one jaraco/keyring #145 and
+/// microsoft/Git-Credential-Manager-for-Mac-and-Linux #27 took. The value travels as `-X hex` (keychain_add.c:
+/// "Specify password data to be added as a hexadecimal string"), so no quoting or newline in it can break the line.
+/// In that mode `security` exits with the status of the last command, so 44/45/51/36 still mean what they mean.
+/// </remarks>
+public sealed class KeychainTool : IKeychain
+{
+    // security.c reads each interactive line into a 4096-byte buffer (the NUL included).
+    private const int MaxInteractiveLineBytes = 4095;
+    private static readonly TimeSpan ToolTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly IProcessRunner _runner;
+    private readonly ToolTable _tools;
+
+    public KeychainTool(IProcessRunner runner, ToolTable tools)
+    {
+        _runner = runner;
+        _tools = tools;
+    }
+
+    public async Task<bool> ExistsAsync(KeychainFile keychain, string service, string account, CancellationToken cancellationToken)
+    {
+        var result = await RunAsync(keychain, ["find-generic-password", "-s", service, "-a", account, keychain.Path], StandardInput.None, [], cancellationToken);
+        return result.ExitCode switch
+        {
+            0 => true,
+            SecurityExitCodes.ItemNotFound => false,
+            _ => throw Failure(result, keychain, service, account, "look up"),
+        };
+    }
+
+    public async Task<string?> ReadAsync(KeychainFile keychain, string service, string account, CancellationToken cancellationToken)
+    {
+        // -w prints the value and a newline on stdout: the result stays in memory and is never logged.
+        var result = await RunAsync(keychain, ["find-generic-password", "-s", service, "-a", account, "-w", keychain.Path], StandardInput.None, [], cancellationToken);
+        return result.ExitCode switch
+        {
+            0 => result.StdoutTail.EndsWith('\n') ? result.StdoutTail[..^1] : result.StdoutTail,
+            SecurityExitCodes.ItemNotFound => null,
+            _ => throw Failure(result, keychain, service, account, "read"),
+        };
+    }
+
+    public async Task SetAsync(KeychainFile keychain, string service, string account, string secret, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(secret);
+        var hex = Convert.ToHexStringLower(Encoding.UTF8.GetBytes(secret));
+        var line = string.Join(' ', "add-generic-password", "-U", "-s", Quote(service), "-a", Quote(account), "-X", hex, Quote(keychain.Path)) + "\n";
+        if (Encoding.UTF8.GetByteCount(line) > MaxInteractiveLineBytes)
+        {
+            throw new ArgumentException(
+                $"the value for service \"{service}\" account \"{account}\" is too long for `security -i` ({secret.Length} characters; "
+                + $"the hex-encoded command must fit in {MaxInteractiveLineBytes} bytes, so about 1,900 bytes of value); store a shorter value",
+                nameof(secret));
+        }
+
+        var result = await RunAsync(keychain, ["-i"], StandardInput.FromText(line), [secret, hex], cancellationToken);
+        if (result.ExitCode != 0)
+        {
+            throw Failure(result, keychain, service, account, "set");
+        }
+    }
+
+    // Double quotes with backslash escapes, as security.c's split_line reads them; a newline would end the command.
+    private static string Quote(string word)
+    {
+        if (word.Contains('\n') || word.Contains('\r') || word.Contains('\0'))
+        {
+            throw new ArgumentException($"\"{word.ReplaceLineEndings(" ")}\" holds a line break or NUL, which `security -i` cannot take; rename it", nameof(word));
+        }
+
+        return "\"" + word.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+    }
+
+    private async Task<ProcessResult> RunAsync(
+        KeychainFile keychain, string[] arguments, StandardInput input, string[] secrets, CancellationToken cancellationToken)
+    {
+        var spec = new CommandSpec
+        {
+            FileName = _tools.PathOf(ToolNames.Security),
+            Arguments = [.. arguments],
+            StandardInput = input,
+            Secrets = [.. secrets],
+            UserName = keychain.UserName,
+            Timeout = ToolTimeout,
+            AllowedExitCodes = [],
+        };
+        var result = await _runner.RunAsync(spec, cancellationToken);
+        if (result.TimedOut)
+        {
+            throw new KeychainException(SecurityErrorKind.Other,
+                $"security did not finish within {ToolTimeout.TotalSeconds:0} s on {keychain} and was stopped; it may be waiting for a keychain prompt nobody can answer");
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return result;
+    }
+
+    private static KeychainException Failure(ProcessResult result, KeychainFile keychain, string service, string account, string verb)
+    {
+        var kind = SecurityExitCodes.Classify(result.ExitCode, result.StderrTail);
+        var item = $"service \"{service}\" account \"{account}\" in {keychain}";
+        var stderr = result.StderrTail.Trim().Length == 0 ? "" : $" security said: {ToolOutputExcerpt.Of(result.StderrTail)}";
+        return new KeychainException(kind, $"could not {verb} the keychain item: {SecurityExitCodes.Describe(kind, item)} (exit {result.ExitCode}).{stderr}");
+    }
+}

@@ -1,0 +1,98 @@
+using RigBootstrap.Core.Adapters.MacOs;
+using RigBootstrap.Core.Secrets;
+
+namespace RigBootstrap.Core.Adapters.Simulated;
+
+/// <summary>
+/// The login window of the simulated Mac. The loginwindow setting, the FileVault flag and the console user are files
+/// under the simulator's `loginwindow` folder; `/etc/kcpassword` lives where it does on a Mac, under the host root.
+/// As on a Mac, a new autologin setting changes nothing until the next boot, when <see cref="LogInAtBoot"/> runs.
+/// </summary>
+public sealed class SimulatedLoginWindow(SimulatedMac mac) : ILoginWindow
+{
+    /// <summary>Who owns the console while the login window shows.</summary>
+    public const string NobodyAtConsole = "root";
+
+    public string DirPath => Path.Join(mac.DirPath, "loginwindow");
+
+    private string AutoLoginUserPath => Path.Join(DirPath, "autoLoginUser");
+
+    private string FileVaultOnPath => Path.Join(DirPath, "filevault-on");
+
+    private string ConsoleUserPath => Path.Join(DirPath, "console-user");
+
+    private string AccountsDirPath => Path.Join(DirPath, "accounts");
+
+    public Task<string?> GetAutoLoginUserAsync(CancellationToken cancellationToken) => Task.FromResult(ReadAutoLoginUser());
+
+    public Task<string?> ReadAutoLoginPasswordAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(KcPasswordFile.Read(mac.Paths.KcPasswordPath));
+
+    public Task<bool> IsFileVaultOnAsync(CancellationToken cancellationToken) => Task.FromResult(File.Exists(FileVaultOnPath));
+
+    public Task EnableAutoLoginAsync(string userName, string password, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userName);
+        KcPasswordFile.Write(mac.Paths.KcPasswordPath, password);
+        Directory.CreateDirectory(DirPath);
+        File.WriteAllText(AutoLoginUserPath, userName + "\n");
+        return Task.CompletedTask;
+    }
+
+    public Task<string> GetConsoleUserAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(File.Exists(ConsoleUserPath) ? File.ReadAllText(ConsoleUserPath).Trim() : NobodyAtConsole);
+
+    /// <summary>
+    /// What loginwindow does at boot; the power cycle calls it after the new boot id. It logs the autologin user in when
+    /// `autoLoginUser` and `/etc/kcpassword` are set, FileVault is off, and the password is the account's (when the
+    /// simulation knows the account's password); otherwise the login window shows and nobody is logged in.
+    /// </summary>
+    /// <returns>The user now at the console, or null for nobody.</returns>
+    public string? LogInAtBoot()
+    {
+        Directory.CreateDirectory(DirPath);
+        File.Delete(ConsoleUserPath);
+        var user = ReadAutoLoginUser();
+        var password = KcPasswordFile.Read(mac.Paths.KcPasswordPath);
+        if (user is null || password is null || File.Exists(FileVaultOnPath) || !PasswordMatches(user, password))
+        {
+            return null;
+        }
+
+        File.WriteAllText(ConsoleUserPath, user + "\n");
+        return user;
+    }
+
+    /// <summary>Turns FileVault on or off on the simulated Mac (an operator's action, for rehearsals and tests).</summary>
+    public void SetFileVault(bool on)
+    {
+        Directory.CreateDirectory(DirPath);
+        if (on)
+        {
+            File.WriteAllText(FileVaultOnPath, "on\n");
+        }
+        else
+        {
+            File.Delete(FileVaultOnPath);
+        }
+    }
+
+    /// <summary>Gives the simulated account a login password (0600); without one, any kcpassword logs the user in.</summary>
+    public void SetAccountPassword(string userName, string password)
+    {
+        Directory.CreateDirectory(AccountsDirPath);
+        SecretFile.WriteAtomically(Path.Join(AccountsDirPath, userName), password);
+    }
+
+    private bool PasswordMatches(string userName, string password)
+    {
+        var accountPath = Path.Join(AccountsDirPath, userName);
+        return !File.Exists(accountPath) || File.ReadAllText(accountPath) == password;
+    }
+
+    private string? ReadAutoLoginUser()
+    {
+        var user = File.Exists(AutoLoginUserPath) ? File.ReadAllText(AutoLoginUserPath).Trim() : "";
+        return user.Length == 0 ? null : user;
+    }
+}
