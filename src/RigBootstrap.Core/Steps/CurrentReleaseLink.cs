@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using RigBootstrap.Core.Secrets;
 using RigBootstrap.Core.State;
 
@@ -37,7 +38,7 @@ public static class CurrentReleaseLink
             Directory.Move(layout.CurrentPath, layout.ReplacedCurrentPath);
         }
 
-        File.Move(layout.NextCurrentPath, layout.CurrentPath, overwrite: true);
+        Rename(layout.NextCurrentPath, layout.CurrentPath);
         DurableFile.SyncDirectory(layout.RigDirPath);
         RemoveIfPresent(layout.ReplacedCurrentPath);
     }
@@ -55,5 +56,20 @@ public static class CurrentReleaseLink
         {
             File.Delete(path);
         }
+    }
+
+    // File.Move stats through the link and refuses a link to a directory, so rename(2) is called directly.
+    private static void Rename(string sourcePath, string destinationPath)
+    {
+        if (Native.Rename(sourcePath, destinationPath) != 0)
+        {
+            throw new IOException($"Cannot rename {sourcePath} to {destinationPath}: errno {Marshal.GetLastPInvokeError()}");
+        }
+    }
+
+    private static class Native
+    {
+        [DllImport("libc", EntryPoint = "rename", SetLastError = true)]
+        public static extern int Rename([MarshalAs(UnmanagedType.LPUTF8Str)] string oldPath, [MarshalAs(UnmanagedType.LPUTF8Str)] string newPath);
     }
 }

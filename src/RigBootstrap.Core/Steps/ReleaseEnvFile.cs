@@ -42,15 +42,16 @@ public sealed class ReleaseEnvFile
             return File.Exists(destinationPath) ? null : MissingProblem();
         }
 
-        if (File.Exists(FilePath))
+        // A crash after the old `current` directory was moved aside leaves the file there, and the copy made before.
+        var sourcePath = File.Exists(FilePath) ? FilePath : Path.Join(_layout.ReplacedCurrentPath, _relativeToCurrent);
+        if (File.Exists(sourcePath))
         {
             PrivateDirectories.CreateParentsOf(destinationPath, agentUser, ownership);
-            SecretFile.WriteAtomically(destinationPath, File.ReadAllText(FilePath));
+            SecretFile.WriteAtomically(destinationPath, File.ReadAllText(sourcePath));
             ownership.GiveToUser(destinationPath, agentUser);
             return null;
         }
 
-        // A crash after the old `current` was moved aside leaves the copy made before it: that is the file now.
         return File.Exists(destinationPath) ? null : MissingProblem();
     }
 
