@@ -1,0 +1,95 @@
+using RigBootstrap.Core.Adapters;
+using RigBootstrap.Core.Adapters.Simulated;
+using RigBootstrap.Core.Config;
+using RigBootstrap.Core.Steps;
+using RigBootstrap.Core.Tests.TestKit;
+using RigBootstrap.Core.Workflow;
+
+namespace RigBootstrap.Core.Tests.Steps;
+
+/// <summary>How first-deploy loads the agent: reloads a stale job, survives a reboot, and on Linux writes a unit.</summary>
+public sealed class FirstDeployServiceTests : IDisposable
+{
+    private readonly FirstDeployFixture _host = new();
+
+    public void Dispose() => _host.Dispose();
+
+    [Fact(Timeout = 30000)]
+    public async Task An_agent_loaded_from_another_definition_is_unloaded_then_enabled_and_loaded()
+    {
+        var sha = _host.Origin.CommitAgent("1.0");
+        _host.WriteEnvFileAsTheSecretsStepDoes("A=1\n");
+        var launchd = new RecordingLaunchd();
+        launchd.Jobs[FirstDeployFixture.AgentLabel] = new ServiceStatus(FirstDeployFixture.AgentLabel, "running", 90, null, 3);
+        var step = _host.Step(sha, launchd);
+
+        var result = await step.ApplyAsync(_host.Facts.NewContext(step.Id), CancellationToken.None);
+
+        result.Should().Be(ApplyResult.Succeeded);
+        launchd.Calls.Should().Equal(
+            $"print {FirstDeployFixture.AgentLabel}", $"bootout {FirstDeployFixture.AgentLabel}",
+            $"enable {FirstDeployFixture.AgentLabel}", $"bootstrap {FirstDeployFixture.AgentLabel}");
+    }
+
+    [Fact(Timeout = 30000)]
+    public async Task A_load_that_launchd_refuses_is_a_retryable_failure_naming_the_label()
+    {
+        var sha = _host.Origin.CommitAgent("1.0");
+        _host.WriteEnvFileAsTheSecretsStepDoes("A=1\n");
+        var step = _host.Step(sha, new RefusingLaunchd());
+
+        var result = await step.ApplyAsync(_host.Facts.NewContext(step.Id), CancellationToken.None);
+
+        var fail = result.Should().BeOfType<ApplyResult.Fail>().Subject;
+        fail.Retryable.Should().BeTrue();
+        fail.Reason.Should().Contain(FirstDeployFixture.AgentLabel).And.Contain("Input/output error");
+    }
+
+    [Fact(Timeout = 30000)]
+    public async Task After_a_reboot_of_the_simulated_mac_launchd_loads_the_agent_again_and_the_step_still_verifies()
+    {
+        var sha = _host.Origin.CommitAgent("1.0");
+        _host.WriteEnvFileAsTheSecretsStepDoes("A=1\n");
+        var step = _host.Step(sha);
+        await step.ApplyAsync(_host.Facts.NewContext(step.Id), CancellationToken.None);
+
+        var loadedAtBoot = new SimulatedPowerCycle(_host.Mac, _host.Launchd).Reboot();
+
+        loadedAtBoot.Should().Contain(FirstDeployFixture.AgentLabel);
+        (await step.ProbeAsync(_host.Facts.NewContext(step.Id), CancellationToken.None)).Should().BeTrue();
+        (await step.VerifyAsync(_host.Facts.NewContext(step.Id), CancellationToken.None)).Should().Be(VerifyResult.Passed);
+    }
+
+    [Fact(Timeout = 30000)]
+    public async Task Verify_fails_clearly_when_the_agent_was_unloaded_after_apply()
+    {
+        var sha = _host.Origin.CommitAgent("1.0");
+        _host.WriteEnvFileAsTheSecretsStepDoes("A=1\n");
+        var step = _host.Step(sha);
+        await step.ApplyAsync(_host.Facts.NewContext(step.Id), CancellationToken.None);
+        await _host.Launchd.UnloadAsync(FirstDeployFixture.AgentLabel, CancellationToken.None);
+
+        var verified = await step.VerifyAsync(_host.Facts.NewContext(step.Id), CancellationToken.None);
+
+        verified.Should().Be(VerifyResult.Failed($"{FirstDeployFixture.AgentLabel} is not loaded"));
+    }
+
+    [Fact(Timeout = 30000)]
+    public async Task On_linux_apply_writes_the_unit_under_etc_systemd_and_loads_it_through_the_service_manager()
+    {
+        var sha = _host.Origin.CommitAgent("1.0");
+        _host.WriteEnvFileAsTheSecretsStepDoes("A=1\n");
+        var systemd = new RecordingLaunchd();
+        var step = _host.Step(sha, systemd, HostPlatform.Linux);
+
+        var result = await step.ApplyAsync(_host.Facts.NewContext(step.Id), CancellationToken.None);
+
+        result.Should().Be(ApplyResult.Succeeded);
+        var unitPath = _host.Root.Paths.SystemdUnitPath(FirstDeployFixture.AgentLabel);
+        File.ReadAllText(unitPath).Should().Contain("\nUser=claude\n");
+        File.Exists(_host.PlistPath).Should().BeFalse();
+        DeployManifestFile.Read(_host.Layout.ManifestPath)!.ServiceDefinitionPath.Should().Be(unitPath);
+        systemd.Calls.Should().EndWith($"bootstrap {FirstDeployFixture.AgentLabel}");
+        (await step.VerifyAsync(_host.Facts.NewContext(step.Id), CancellationToken.None)).Should().Be(VerifyResult.Passed);
+    }
+}
