@@ -13,6 +13,8 @@ public sealed record HostPaths
     public const string SimulatorDirLocation = "/var/db/rig-bootstrap-simulator";
     public const string LoginWindowPreferencesLocation = "/Library/Preferences/com.apple.loginwindow";
     public const string KcPasswordLocation = "/etc/kcpassword";
+    public const string SystemTccDatabaseLocation = "/Library/Application Support/com.apple.TCC/TCC.db";
+    public const string UsersDirLocation = "/Users";
 
     private HostPaths(string rootDirPath) => RootDirPath = rootDirPath;
 
@@ -86,4 +88,21 @@ public sealed record HostPaths
 
     /// <summary>The obfuscated autologin password (root:wheel 0600) that loginwindow reads at boot.</summary>
     public string KcPasswordPath => Resolve(KcPasswordLocation);
+
+    /// <summary>The system-wide TCC.db (SIP-protected; reading it needs Full Disk Access, even as root).</summary>
+    public string SystemTccDatabasePath => Resolve(SystemTccDatabaseLocation);
+
+    public string UsersDirPath => Resolve(UsersDirLocation);
+
+    /// <summary>A user's own TCC.db under /Users/&lt;user&gt;; it exists only after that user's first login.</summary>
+    public string UserTccDatabasePath(string userName)
+    {
+        // A name with a slash or a dot-segment would point the lookup at another user's or the system's database.
+        if (string.IsNullOrEmpty(userName) || userName is "." or ".." || userName.Contains('/', StringComparison.Ordinal) || userName.Contains('\0', StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"'{userName}' is not a user name; a user's TCC.db lives under {UsersDirLocation}/<user>.", nameof(userName));
+        }
+
+        return Resolve(UsersDirLocation + "/" + userName + SystemTccDatabaseLocation);
+    }
 }

@@ -30,6 +30,7 @@ public sealed class ToolTable
         [ToolNames.Id] = "/usr/bin/id",
         [ToolNames.Systemctl] = "/usr/bin/systemctl",
         [ToolNames.Sh] = "/bin/sh",
+        [ToolNames.Stat] = "/usr/bin/stat",
     }.ToImmutableDictionary(StringComparer.Ordinal);
 
     private readonly string? _toolsDirPath;

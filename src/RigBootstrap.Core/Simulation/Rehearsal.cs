@@ -42,7 +42,7 @@ public sealed class Rehearsal
                 break;
             }
 
-            var loaded = _host.PowerCycle.Reboot();
+            var loaded = await _host.PowerCycle.RebootAsync(cancellationToken);
             _output.WriteLine($"*** reboot: the simulated Mac restarted; launchd loaded {string.Join(", ", loaded)} ***");
             if (!loaded.Contains(label))
             {

@@ -10,20 +10,36 @@ namespace RigBootstrap.Core.Simulation;
 /// <summary>The simulated Mac (DESIGN §6): its adapters over files under the host root, and the power cycle that reboots it.</summary>
 public sealed class SimulatedHost
 {
-    public SimulatedHost(HostPaths paths, TimeProvider time, ILoggerFactory loggerFactory, ImmutableDictionary<string, string>? toolOverrides = null)
+    public SimulatedHost(
+        HostPaths paths,
+        TimeProvider time,
+        ILoggerFactory loggerFactory,
+        ImmutableDictionary<string, string>? toolOverrides = null,
+        SimulatedMacProfile? profile = null)
     {
+        profile ??= new SimulatedMacProfile();
+        // Tools the simulation does not model (age, git, sqlite3) are the real ones, as the operator's config names them.
+        var tools = new ToolTable(null, toolOverrides ?? ImmutableDictionary<string, string>.Empty);
+        var runner = new ProcessRunner(time);
         Mac = new SimulatedMac(paths);
         Launchd = new SimulatedLaunchd(Mac);
-        PowerCycle = new SimulatedPowerCycle(Mac, Launchd);
+        LoginWindow = new SimulatedLoginWindow(Mac);
+        SoftwareUpdate = new SimulatedSoftwareUpdate(Mac, profile.StartVersion, profile.OfferedUpdates);
+        Tcc = new SimulatedTcc(Mac, runner, tools);
+        PowerCycle = new SimulatedPowerCycle(Mac, Launchd, SoftwareUpdate, LoginWindow, Tcc);
         Services = new HostServices
         {
             Paths = paths,
-            // Tools the simulation does not model (age, git) are the real ones, as the operator's config names them.
-            Tools = new ToolTable(null, toolOverrides ?? ImmutableDictionary<string, string>.Empty),
+            Tools = tools,
             ServiceManager = Launchd,
             Power = new SimulatedPower(Mac),
             BootIdentity = new SimulatedBootIdentity(Mac),
-            ProcessRunner = new ProcessRunner(time),
+            Keychain = new SimulatedKeychain(Mac),
+            LoginWindow = LoginWindow,
+            SoftwareUpdate = SoftwareUpdate,
+            Xcode = new SimulatedXcode(Mac),
+            Tcc = Tcc,
+            ProcessRunner = runner,
             Time = time,
             LoggerFactory = loggerFactory,
         };
@@ -32,6 +48,13 @@ public sealed class SimulatedHost
     public SimulatedMac Mac { get; }
 
     public SimulatedLaunchd Launchd { get; }
+
+    public SimulatedLoginWindow LoginWindow { get; }
+
+    public SimulatedSoftwareUpdate SoftwareUpdate { get; }
+
+    /// <summary>The demo's "MDM" grants through it what a PPPC profile would.</summary>
+    public SimulatedTcc Tcc { get; }
 
     public SimulatedPowerCycle PowerCycle { get; }
 

@@ -25,6 +25,16 @@ public sealed record HostServices
 
     public required IBootIdentity BootIdentity { get; init; }
 
+    public required IKeychain Keychain { get; init; }
+
+    public required ILoginWindow LoginWindow { get; init; }
+
+    public required ISoftwareUpdate SoftwareUpdate { get; init; }
+
+    public required IXcode Xcode { get; init; }
+
+    public required ITcc Tcc { get; init; }
+
     public required IProcessRunner ProcessRunner { get; init; }
 
     public required TimeProvider Time { get; init; }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using RigBootstrap.Core.Adapters;
 using RigBootstrap.Core.Adapters.MacOs;
 using RigBootstrap.Core.Config;
 using RigBootstrap.Core.Secrets;
@@ -10,31 +11,13 @@ namespace RigBootstrap.Core.Workflow;
 public static class WorkflowFactory
 {
     /// <summary>Built-in steps this build can run; the others are refused as config errors rather than faked.</summary>
-    public static readonly ImmutableArray<string> SupportedBuiltIns = [BuiltInStepIds.AgeKey, BuiltInStepIds.Secrets, BuiltInStepIds.Handoff];
+    public static readonly ImmutableArray<string> SupportedBuiltIns = BuiltInStepIds.All;
 
     public static WorkflowDefinition Build(BootstrapConfig config, HostServices services, string configPath)
     {
-        var unsupported = UnsupportedSections(config.Steps).ToList();
-        if (unsupported.Count > 0)
-        {
-            throw new ConfigException([.. unsupported.Select(section => new ConfigError(configPath, $"steps.{section}",
-                $"steps.{section} is not available in this build of rig-bootstrap yet; remove it, or express it as an entry under commands"))]);
-        }
-
         var environment = new CommandEnvironment { Paths = services.Paths, AgentUser = config.Agent.User, AgentHome = config.Agent.Home };
         var steps = new List<IStep>();
-        var age = new AgeTool(services.ProcessRunner, services.Tools);
-        // Files the agent user must own are chowned on a real host only; a simulation runs as whoever runs it.
-        IFileOwnership ownership = services.Paths.IsRealRoot ? new PosixFileOwnership() : new NoFileOwnership();
-        if (config.Steps.AgeKey is { } ageKey)
-        {
-            steps.Add(new AgeKeyStep(ageKey, config.Agent.User, services.Paths, age, ownership));
-            if (config.Steps.Secrets is { } secrets)
-            {
-                steps.Add(new SecretsStep(secrets, ageKey, config.Agent.User, services.Paths, age, ownership));
-            }
-        }
-
+        AddBuiltIns(config, services, environment, steps);
         steps.AddRange(config.Commands.Select(c => new CommandStep(c, environment, services.ProcessRunner)));
         if (config.Steps.Handoff is { } handoff)
         {
@@ -56,13 +39,58 @@ public static class WorkflowFactory
         AgentLabel = config.Steps.Handoff?.AgentLabel,
     };
 
-    private static IEnumerable<string> UnsupportedSections(StepsConfig steps)
+    /// <summary>The built-in steps of DESIGN §4, in their table's order, each depending on the configured steps it needs.</summary>
+    private static void AddBuiltIns(BootstrapConfig config, HostServices services, CommandEnvironment environment, List<IStep> steps)
     {
-        if (steps.Keychain is not null) yield return "keychain";
-        if (steps.Xcode is not null) yield return "xcode";
-        if (steps.Autologin is not null) yield return "autologin";
-        if (steps.FirstDeploy is not null) yield return "firstDeploy";
-        if (steps.Tcc is not null) yield return "tcc";
-        if (steps.OsUpgrade is not null) yield return "osUpgrade";
+        var configured = config.Steps;
+        var age = new AgeTool(services.ProcessRunner, services.Tools);
+        // Files the agent user must own are chowned on a real host only; a simulation runs as whoever runs it.
+        IFileOwnership ownership = services.Paths.IsRealRoot ? new PosixFileOwnership() : new NoFileOwnership();
+        ImmutableArray<string> Present(params string[] ids) => [.. ids.Where(id => steps.Any(s => s.Id == id))];
+
+        SecretsStep? secrets = null;
+        if (configured.AgeKey is { } ageKey)
+        {
+            steps.Add(new AgeKeyStep(ageKey, config.Agent.User, services.Paths, age, ownership));
+            if (configured.Secrets is { } secretsConfig)
+            {
+                secrets = new SecretsStep(secretsConfig, ageKey, config.Agent.User, services.Paths, age, ownership);
+                steps.Add(secrets);
+            }
+        }
+
+        if (secrets is not null && configured.Keychain is { } keychain)
+        {
+            steps.Add(new KeychainStep(keychain, KeychainFile.LoginKeychainOf(config.Agent.User, config.Agent.Home),
+                secrets.Values, configured.Secrets!.Source, services.Keychain, [BuiltInStepIds.Secrets]));
+        }
+
+        if (configured.OsUpgrade is { } osUpgrade)
+        {
+            steps.Add(new OsUpgradeStep(osUpgrade, services.SoftwareUpdate, volumeOwner: null));
+        }
+
+        if (secrets is not null && configured.Autologin is { } autologin)
+        {
+            steps.Add(new AutologinStep(autologin, secrets.Values, configured.Secrets!.Source, services.LoginWindow, [BuiltInStepIds.Secrets]));
+        }
+
+        if (configured.Xcode is { } xcode)
+        {
+            steps.Add(new XcodeStep(xcode, Present(BuiltInStepIds.OsUpgrade), services.Xcode));
+        }
+
+        if (configured.FirstDeploy is { } firstDeploy)
+        {
+            var git = new GitTool(services.ProcessRunner, services.Tools, environment.AgentUserOnRealHost, config.Agent.Home);
+            steps.Add(new FirstDeployStep(firstDeploy, config.Agent, configured.Secrets?.EnvFile, services.Platform,
+                Present(BuiltInStepIds.Secrets, BuiltInStepIds.Keychain), services.Paths, git, services.ServiceManager, ownership));
+        }
+
+        if (configured.Tcc is { } tcc)
+        {
+            steps.Add(new TccStep(tcc, configured.Autologin?.User ?? config.Agent.User,
+                Present(BuiltInStepIds.Autologin, BuiltInStepIds.FirstDeploy), services.Tcc));
+        }
     }
 }

@@ -69,7 +69,7 @@ public sealed class CommandCrashPointTests(ITestOutputHelper output)
                 return false;
             }
 
-            host.PowerCycle.Reboot();
+            await host.PowerCycle.RebootAsync(CancellationToken.None);
         }
 
         return false;

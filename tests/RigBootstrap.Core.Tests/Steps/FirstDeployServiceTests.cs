@@ -53,7 +53,7 @@ public sealed class FirstDeployServiceTests : IDisposable
         var step = _host.Step(sha);
         await step.ApplyAsync(_host.Facts.NewContext(step.Id), CancellationToken.None);
 
-        var loadedAtBoot = new SimulatedPowerCycle(_host.Mac, _host.Launchd).Reboot();
+        var loadedAtBoot = await new SimulatedPowerCycle(_host.Mac, _host.Launchd).RebootAsync(CancellationToken.None);
 
         loadedAtBoot.Should().Contain(FirstDeployFixture.AgentLabel);
         (await step.ProbeAsync(_host.Facts.NewContext(step.Id), CancellationToken.None)).Should().BeTrue();

@@ -15,9 +15,6 @@ namespace RigBootstrap.Core.Adapters.MacOs;
 /// </remarks>
 public sealed class LoginWindowTool : ILoginWindow
 {
-    /// <summary>`/usr/bin/stat`; not yet in <see cref="ToolNames"/>, so a --tools-dir or an override must supply it.</summary>
-    public const string StatToolName = "stat";
-
     private const string AutoLoginUserKey = "autoLoginUser";
     private static readonly TimeSpan ToolTimeout = TimeSpan.FromSeconds(30);
 
@@ -88,7 +85,7 @@ public sealed class LoginWindowTool : ILoginWindow
     public async Task<string> GetConsoleUserAsync(CancellationToken cancellationToken)
     {
         // The owner of /dev/console is the user at the GUI; root while the login window shows.
-        var result = await RunAsync(StatToolName, ["-f", "%Su", "/dev/console"], cancellationToken);
+        var result = await RunAsync(ToolNames.Stat, ["-f", "%Su", "/dev/console"], cancellationToken);
         var user = result.StdoutTail.Trim();
         return result.ExitCode == 0 && user.Length > 0
             ? user

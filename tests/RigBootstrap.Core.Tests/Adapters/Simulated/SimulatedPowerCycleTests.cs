@@ -41,7 +41,7 @@ public sealed class SimulatedPowerCycleTests : IDisposable
         await _launchd.LoadAsync("com.example.on-demand", manual, CancellationToken.None);
         var bootBefore = _mac.ReadBootId();
 
-        var loaded = _power.Reboot();
+        var loaded = await _power.RebootAsync(CancellationToken.None);
 
         loaded.Should().Equal("ai.invotek.rig-deploy", "com.rig.bootstrap");
         _mac.ReadBootId().Should().NotBe(bootBefore);
@@ -51,26 +51,26 @@ public sealed class SimulatedPowerCycleTests : IDisposable
     }
 
     [Fact]
-    public void A_disabled_label_is_not_loaded_at_boot()
+    public async Task A_disabled_label_is_not_loaded_at_boot()
     {
         WritePlist("com.rig.bootstrap", runAtLoad: true);
         WritePlist("ai.invotek.rig-deploy", runAtLoad: true);
         Directory.CreateDirectory(_mac.DisabledJobsDirPath);
         File.WriteAllText(Path.Join(_mac.DisabledJobsDirPath, "ai.invotek.rig-deploy"), "");
 
-        var loaded = _power.Reboot();
+        var loaded = await _power.RebootAsync(CancellationToken.None);
 
         loaded.Should().Equal("com.rig.bootstrap");
     }
 
     [Fact]
-    public void A_plist_with_bad_permissions_is_skipped_at_boot_and_the_others_still_load()
+    public async Task A_plist_with_bad_permissions_is_skipped_at_boot_and_the_others_still_load()
     {
         var writable = WritePlist("ai.invotek.rig-deploy", runAtLoad: true);
         File.SetUnixFileMode(writable, Mode0644 | UnixFileMode.GroupWrite);
         WritePlist("com.rig.bootstrap", runAtLoad: true);
 
-        var loaded = _power.Reboot();
+        var loaded = await _power.RebootAsync(CancellationToken.None);
 
         loaded.Should().Equal("com.rig.bootstrap");
     }
@@ -81,7 +81,7 @@ public sealed class SimulatedPowerCycleTests : IDisposable
         await new SimulatedPower(_mac).RebootAsync("rebooting for autologin", CancellationToken.None);
         var requested = _mac.RebootRequested;
 
-        _power.Reboot();
+        await _power.RebootAsync(CancellationToken.None);
 
         requested.Should().BeTrue();
         _mac.RebootRequested.Should().BeFalse();
