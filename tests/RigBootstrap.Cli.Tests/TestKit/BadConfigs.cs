@@ -41,10 +41,10 @@ public static class BadConfigs
                 { "id": "b", "run": ["/bin/true"], "dependsOn": ["a"] } ] }
             """,
             "dependsOn", "cycle", "a -> b -> a", "remove one of these dependsOn entries"),
-        // This build runs only commands and steps.handoff; any other built-in section is refused, not faked.
-        Text("unsupported-step-section",
-            $$"""{ {{Agent}}, "steps": { "xcode": { "version": "16.2" } } }""",
-            "steps.xcode", "not available in this build", "express it as an entry under commands"),
+        // A Linux host has no Xcode: a macOS-only step in a Linux config is refused, naming the step.
+        Text("macos-only-step-on-linux",
+            $$"""{ "platform": "linux", {{Agent}}, "steps": { "xcode": { "version": "16.2" } } }""",
+            "steps.xcode", "macOS-only", "remove steps.xcode"),
     }.ToImmutableDictionary(config => config.Name, StringComparer.Ordinal);
 
     public static TheoryData<string> Names => [.. ByName.Keys.Order(StringComparer.Ordinal)];

@@ -75,13 +75,13 @@ public sealed class InstallerTests : IDisposable
     }
 
     [Fact(Timeout = 30000)]
-    public async Task A_built_in_step_this_build_cannot_run_is_a_config_error_not_a_fake()
+    public async Task A_macos_only_step_in_a_linux_config_is_refused_before_anything_is_created()
     {
-        var config = Configs.Write(_outside, """{ "agent": { "user": "rig", "home": "/Users/rig" }, "steps": { "xcode": { "version": "16.2" } } }""");
+        var config = Configs.Write(_outside, """{ "platform": "linux", "agent": { "user": "rig", "home": "/Users/rig" }, "steps": { "xcode": { "version": "16.2" } } }""");
 
         var act = () => new Installer(Host().Services).InstallAsync(config, FakeBinary(), "test", CancellationToken.None);
 
-        (await act.Should().ThrowAsync<ConfigException>()).Which.Message.Should().Contain("steps.xcode is not available in this build");
+        (await act.Should().ThrowAsync<ConfigException>()).Which.Message.Should().Contain("steps.xcode is macOS-only");
         _root.Files().Should().BeEmpty();
     }
 }
