@@ -19,7 +19,7 @@ public sealed class ToolsSectionTests
         var config = ConfigLoader.Parse(json.ToString(), ConfigErrors.FilePath);
 
         // Assert
-        config.Tools.Should().HaveCount(20);
+        config.Tools.Should().HaveCount(ToolNames.All.Count);
         config.Tools.Should().Contain(ToolNames.SwVers, "/opt/tools/sw_vers");
     }
 
