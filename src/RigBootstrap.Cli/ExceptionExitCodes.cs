@@ -3,6 +3,7 @@ using RigBootstrap.Core.Config;
 using RigBootstrap.Core.Operator;
 using RigBootstrap.Core.Run;
 using RigBootstrap.Core.Secrets;
+using RigBootstrap.Core.Simulation;
 using RigBootstrap.Core.State;
 using RigBootstrap.Processes;
 
@@ -18,7 +19,7 @@ public static class ExceptionExitCodes
         UnknownStepException => ExitCodes.Usage,
         PermissionProblemException or UnauthorizedAccessException => ExitCodes.Permission,
         LockBusyException => ExitCodes.TemporaryFailure,
-        ServiceManagerException or ProcessStartException => ExitCodes.Unavailable,
+        ServiceManagerException or ProcessStartException or DemoToolMissingException => ExitCodes.Unavailable,
         IOException => ExitCodes.CannotCreate,
         _ => ExitCodes.Software,
     };

@@ -1,17 +1,23 @@
 using System.CommandLine;
 using RigBootstrap.Cli.Logging;
+using RigBootstrap.Core.Config;
 using RigBootstrap.Core.Host;
 using RigBootstrap.Core.Simulation;
 using RigBootstrap.Core.State;
+using RigBootstrap.Processes;
 
 namespace RigBootstrap.Cli.Commands;
 
 /// <summary>
-/// `demo`: the whole workflow on a simulated Mac in a new temporary directory — install, command steps, a reboot
-/// the simulation carries out, resume, handoff to a simulated rig-deploy, self-removal — printing each transition.
+/// `demo`: the whole workflow of DESIGN §1 on a simulated Mac in a new temporary directory — install, age key, secrets
+/// (the operator registers the host's recipient), keychain, Xcode, autologin, first deploy, TCC (the MDM grants it),
+/// one coalesced reboot for autologin and the OS upgrade, handoff and self-removal — printing each transition.
 /// </summary>
 public static class DemoCommand
 {
+    /// <summary>The simulated clock runs this much faster than the wall clock, so back-offs and windows pass in seconds.</summary>
+    public const double ClockFactor = 60;
+
     public static Command Create(GlobalOptions global)
     {
         var keep = new Option<bool>("--keep") { Description = "Keep the simulated host root and print where it is" };
@@ -29,17 +35,19 @@ public static class DemoCommand
 
             var root = intoDir ?? Directory.CreateTempSubdirectory("rig-bootstrap-demo-").FullName;
             var paths = HostPaths.ForRoot(root);
-            Console.WriteLine($"Simulated Mac at {paths.RootDirPath}");
-            var configPath = Path.Join(paths.RootDirPath, "demo-config.json");
             Directory.CreateDirectory(paths.RootDirPath);
-            await File.WriteAllTextAsync(configPath, DemoConfig.Text, cancellationToken);
+            Console.WriteLine($"Simulated Mac at {paths.RootDirPath} (its clock runs {ClockFactor}x faster than yours)");
             var kept = parse.GetValue(keep) || intoDir is not null;
             try
             {
-                using var logging = LoggingSetup.Create(paths, toFile: true, toConsole: true);
-                var host = new SimulatedHost(paths, TimeProvider.System, logging);
-                var binary = Environment.ProcessPath ?? throw new InvalidOperationException("Cannot tell where this binary is.");
-                var final = await new Rehearsal(host, Console.Out, AppVersion.Current).RunAsync(configPath, binary, cancellationToken);
+                var time = new AcceleratedTimeProvider(ClockFactor);
+                var scenario = await DemoScenario.PrepareAsync(paths, new ProcessRunner(time), time, cancellationToken);
+                foreach (var note in scenario.Notes)
+                {
+                    Console.WriteLine($"note: {note}");
+                }
+
+                var final = await Simulate.RunAsync(paths, time, scenario.ConfigPath, scenario, cancellationToken);
                 return final.Workflow.State == WorkflowState.Completed ? ExitCodes.Ok : ExitCodes.Software;
             }
             finally

@@ -14,7 +14,7 @@ public sealed class HandoffStep : IStep
 {
     private const string HealthySinceFact = "healthySince";
     private const string FirstCheckFact = "firstCheckAt";
-    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(15);
 
     private readonly HandoffConfig _config;
     private readonly IServiceManager _launchd;

@@ -73,7 +73,7 @@ public sealed class StateSession
 
     private void Log(JournalEntry entry)
     {
-        if (entry.Step is not null)
+        if (entry.Step is not null && entry.From is not null)
         {
             _logger.LogInformation("Step {StepId} {From} -> {To}: {Reason}", entry.Step, entry.From, entry.To, entry.Reason);
         }

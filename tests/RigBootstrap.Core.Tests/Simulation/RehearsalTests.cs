@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using RigBootstrap.Core.Simulation;
 using RigBootstrap.Core.State;
 using RigBootstrap.Core.Tests.TestKit;
@@ -7,26 +6,49 @@ namespace RigBootstrap.Core.Tests.Simulation;
 
 public sealed class RehearsalTests
 {
-    [Fact(Timeout = 60000)]
-    public async Task The_demo_config_completes_on_the_simulated_mac_with_one_reboot_and_removes_itself()
+    [Fact(Timeout = 120000)]
+    public async Task The_demo_runs_the_whole_workflow_with_one_coalesced_reboot_and_removes_itself()
     {
         using var root = new TempHostRoot();
-        var config = Configs.Write(Path.Join(root.Paths.RootDirPath, "input"), DemoConfig.Text);
-        var binary = Path.Join(root.Paths.RootDirPath, "input", "rig-bootstrap");
-        File.WriteAllText(binary, "binary");
         var output = new StringWriter();
-        var host = new SimulatedHost(root.Paths, TimeProvider.System, NullLoggerFactory.Instance);
 
-        var final = await new Rehearsal(host, output, "test").RunAsync(config, binary, CancellationToken.None);
+        var (final, host) = await DemoRun.RunAsync(root, output);
 
-        final.Workflow.State.Should().Be(WorkflowState.Completed);
-        final.Boots.RebootsRequested.Should().Be(1);
+        final.Workflow.State.Should().Be(WorkflowState.Completed, output.ToString());
+        final.Steps.Select(s => s.Id).Should().Contain(["age-key", "secrets", "keychain", "xcode", "autologin", "first-deploy", "tcc", "os-upgrade", "handoff"]);
+        final.Steps.Should().OnlyContain(s => s.IsDone);
+        final.Boots.RebootsRequested.Should().Be(1, "autologin and the OS upgrade share one reboot");
+        final.AgeRecipient.Should().StartWith("age1");
         final.Handoff!.CleanedUpAt.Should().NotBeNull();
-        output.ToString().Should().Contain("*** reboot");
+        output.ToString().Should().Contain("*** reboot").And.Contain(">>> operator: registered").And.Contain(">>> MDM: installed the PPPC profile");
         File.Exists(root.Paths.LaunchDaemonPlistPath("com.rig.bootstrap")).Should().BeFalse();
         File.Exists(root.Paths.InstalledBinaryPath).Should().BeFalse();
         File.Exists(root.Paths.JournalPath).Should().BeTrue("the evidence stays");
         (await host.Launchd.GetStatusAsync("com.rig.bootstrap", CancellationToken.None)).Should().BeNull("it booted itself out last");
         (await host.Launchd.GetStatusAsync("ai.invotek.rig-deploy", CancellationToken.None))!.IsRunning.Should().BeTrue();
+    }
+
+    [Fact(Timeout = 120000)]
+    public async Task After_the_demo_no_secret_value_is_in_the_state_the_journal_or_any_file_but_the_private_ones()
+    {
+        using var root = new TempHostRoot();
+
+        await DemoRun.RunAsync(root, TextWriter.Null);
+
+        var privateFiles = new[] { root.Paths.Resolve("/Users/rig/.rig/env") };
+        foreach (var file in Directory.GetFiles(root.Paths.RootDirPath, "*", SearchOption.AllDirectories))
+        {
+            var bytes = File.ReadAllBytes(file);
+            var text = System.Text.Encoding.UTF8.GetString(bytes);
+            var holdsSecret = DemoScenario.FleetSecrets.Any(s => text.Contains(s.Value, StringComparison.Ordinal));
+            if (holdsSecret)
+            {
+                // Only files that must hold a secret may, and each is private to its owner (I6).
+                (File.GetUnixFileMode(file) & (UnixFileMode.GroupRead | UnixFileMode.OtherRead)).Should().Be(UnixFileMode.None, file);
+                file.Should().NotBe(root.Paths.StatePath).And.NotBe(root.Paths.JournalPath);
+            }
+        }
+
+        File.ReadAllText(privateFiles[0]).Should().Contain("demo-password-4711");
     }
 }

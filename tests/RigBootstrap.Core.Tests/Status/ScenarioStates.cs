@@ -22,12 +22,7 @@ public static class ScenarioStates
             case "demo":
                 using (var root = new TempHostRoot())
                 {
-                    var inputDirPath = Path.Join(root.Paths.RootDirPath, "input");
-                    var config = Configs.Write(inputDirPath, DemoConfig.Text);
-                    var binary = Path.Join(inputDirPath, "rig-bootstrap");
-                    await File.WriteAllTextAsync(binary, "binary");
-                    var host = new SimulatedHost(root.Paths, TimeProvider.System, NullLoggerFactory.Instance);
-                    var final = await new Rehearsal(host, TextWriter.Null, "test").RunAsync(config, binary, CancellationToken.None);
+                    var (final, _) = await DemoRun.RunAsync(root, TextWriter.Null);
                     final.Workflow.State.Should().Be(WorkflowState.Completed);
                     return await File.ReadAllTextAsync(root.Paths.StatePath);
                 }

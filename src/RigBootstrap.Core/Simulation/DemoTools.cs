@@ -1,0 +1,30 @@
+using System.Collections.Immutable;
+using RigBootstrap.Core.Host;
+
+namespace RigBootstrap.Core.Simulation;
+
+/// <summary>
+/// The real tools the simulated Mac does not model: age (keys, SOPS data keys), git (first deploy) and sqlite3 (TCC).
+/// Found at their usual absolute paths, never through PATH.
+/// </summary>
+public sealed record DemoTools(ImmutableDictionary<string, string> Paths)
+{
+    private static readonly string[] Directories = ["/usr/bin", "/opt/homebrew/bin", "/usr/local/bin", "/bin"];
+
+    public bool Has(string tool) => Paths.ContainsKey(tool);
+
+    public static DemoTools Find()
+    {
+        var found = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var tool in new[] { ToolNames.Age, ToolNames.AgeKeygen, ToolNames.Git, ToolNames.Sqlite3 })
+        {
+            var path = Directories.Select(dir => Path.Join(dir, tool)).FirstOrDefault(File.Exists);
+            if (path is not null)
+            {
+                found[tool] = path;
+            }
+        }
+
+        return new DemoTools(found.ToImmutable());
+    }
+}

@@ -1,0 +1,88 @@
+using RigBootstrap.Core.Config;
+using RigBootstrap.Core.State;
+
+namespace RigBootstrap.Core.Simulation;
+
+/// <summary>
+/// The people and the MDM around a simulated Mac: they watch its state and do what only they can — register the
+/// host's age recipient (when the demo holds the fleet's secrets), install the PPPC profile that grants TCC. What no
+/// one here can do ends the rehearsal, with the reason in <see cref="Blocked"/>.
+/// </summary>
+public sealed class SimulatedOperator
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
+
+    private readonly SimulatedHost _host;
+    private readonly BootstrapConfig _config;
+    private readonly DemoScenario? _scenario;
+    private readonly TextWriter _output;
+    private readonly TaskCompletionSource<string> _blocked = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private string? _registered;
+    private bool _granted;
+
+    public SimulatedOperator(SimulatedHost host, BootstrapConfig config, DemoScenario? scenario, TextWriter output)
+    {
+        _host = host;
+        _config = config;
+        _scenario = scenario;
+        _output = output;
+    }
+
+    /// <summary>Completes with a reason when the host waits for something only a real person can do.</summary>
+    public Task<string> Blocked => _blocked.Task;
+
+    public async Task WatchAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            if (TryReadState() is { } state)
+            {
+                await ActAsync(state, cancellationToken);
+            }
+
+            await Task.Delay(PollInterval, TimeProvider.System, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    private async Task ActAsync(StateFile state, CancellationToken cancellationToken)
+    {
+        var secrets = state.Steps.FirstOrDefault(s => s.Id == BuiltInStepIds.Secrets);
+        if (secrets?.State == StepState.Waiting && state.AgeRecipient is { } recipient && _registered != recipient)
+        {
+            if (_scenario?.FleetSecretsPath is null)
+            {
+                _blocked.TrySetResult($"secrets waits for its recipient: register {recipient} in the fleet's SOPS file (sops updatekeys); a real host continues from there");
+                return;
+            }
+
+            await _scenario.RegisterRecipientAsync(recipient, _host.Services.ProcessRunner, _host.Services.Time, cancellationToken);
+            _registered = recipient;
+            _output.WriteLine($">>> operator: registered {recipient} as a recipient of the fleet's SOPS file (sops updatekeys)");
+        }
+
+        var tcc = state.Steps.FirstOrDefault(s => s.Id == BuiltInStepIds.Tcc);
+        if (tcc?.State == StepState.Waiting && !_granted && _config.Steps.Tcc is { } grants)
+        {
+            foreach (var grant in grants.Grants)
+            {
+                await _host.Tcc.GrantFromProfileAsync(grant.Service, grant.Client, cancellationToken);
+            }
+
+            _granted = true;
+            _output.WriteLine($">>> MDM: installed the PPPC profile granting {string.Join(", ", grants.Grants.Select(g => $"{g.Service} to {g.Client}"))}");
+        }
+    }
+
+    private StateFile? TryReadState()
+    {
+        try
+        {
+            return new StateFileStore(_host.Services.Paths).Load().State;
+        }
+        catch (Exception ex) when (ex is IOException or StateFileCorruptException)
+        {
+            // Read between two atomic renames, or before install: look again at the next poll.
+            return null;
+        }
+    }
+}
