@@ -38,7 +38,7 @@ public sealed class StatusCommandTests
         StateFields.Where(path => !Has(root, path)).Should().BeEmpty("every documented field is present, even when null");
         var steps = root.GetProperty("steps");
         steps.ValueKind.Should().Be(JsonValueKind.Array);
-        steps.GetArrayLength().Should().Be(4, "the demo config has three commands and handoff");
+        steps.GetArrayLength().Should().Be(10, "the demo runs the nine built-in steps of DESIGN §4 and one command");
         foreach (var step in steps.EnumerateArray())
         {
             StepFields.Where(field => !Has(step, field)).Should().BeEmpty($"step {step} carries every documented field");

@@ -75,8 +75,8 @@ public sealed class StatusFormatCommandTests
         var lines = result.Stdout.Split('\n');
         lines[0].Should().MatchRegex(@"^com\.rig\.bootstrap: history of \d+ journal entries over 2 boot\(s\)$");
         lines.Should().Contain(l => l.StartsWith("  1     sim-boot-1 ", StringComparison.Ordinal) && l.EndsWith("1     1        0", StringComparison.Ordinal));
-        lines.Should().Contain(l => l.StartsWith("  login-window-profile ", StringComparison.Ordinal) && l.Contains(" 1,2 ", StringComparison.Ordinal));
-        foreach (var step in new[] { "homebrew-bundle", "deploy-agent", "handoff" })
+        lines.Should().Contain(l => l.StartsWith("  autologin ", StringComparison.Ordinal) && l.Contains(" 1,2 ", StringComparison.Ordinal));
+        foreach (var step in new[] { "age-key", "secrets", "first-deploy", "tcc", "homebrew-bundle", "handoff" })
         {
             lines.Should().ContainSingle(l => l.StartsWith($"  {step} ", StringComparison.Ordinal) && l.EndsWith("Succeeded", StringComparison.Ordinal));
         }

@@ -50,7 +50,7 @@ public sealed class HandoffStepTests
 
         var firstWait = first.Should().BeOfType<ApplyResult.WaitUntil>().Subject;
         firstWait.Reason.Should().Contain("must stay healthy for 00:01:00");
-        firstWait.RetryAfter.Should().Be(TimeSpan.FromSeconds(5));
+        firstWait.RetryAfter.Should().Be(TimeSpan.FromSeconds(15));
         nearly.Should().BeOfType<ApplyResult.WaitUntil>().Which.RetryAfter.Should().Be(TimeSpan.FromSeconds(2), "it never sleeps past the end of the window");
         done.Should().BeOfType<ApplyResult.Done>();
     }
