@@ -81,5 +81,6 @@ public sealed class StateChange
         return this;
     }
 
-    public void Commit() => _session.Commit(_state, [.. _entries]);
+    /// <summary>Writes the change; its journal lines carry the boot id of the state they describe (a new boot's first run included).</summary>
+    public void Commit() => _session.Commit(_state, [.. _entries.Select(e => e with { BootId = _state.BootId })]);
 }

@@ -54,4 +54,17 @@ public sealed class RunStarterTests
         step.Applies.Should().Be(1);
         harness.State.Boots.CrashesThisBoot.Should().Be(0, "a new boot resets the crash counter");
     }
+
+    [Fact(Timeout = 30000)]
+    public async Task The_first_journal_line_of_a_new_boot_carries_that_boots_id()
+    {
+        using var harness = new EngineHarness();
+        harness.Definition = WorkflowDefinition.Create([new ScriptedStep("a", harness.MarkerDirPath) { Outcome = _ => new ApplyResult.NeedsReboot("x") }]);
+        await harness.RunAsync();
+        harness.Boot.Reboot();
+
+        await harness.RunAsync();
+
+        harness.Journal.Single(e => e.Kind == "run-started" && e.Reason!.StartsWith("ResumeAfterReboot")).BootId.Should().Be("boot-2");
+    }
 }
