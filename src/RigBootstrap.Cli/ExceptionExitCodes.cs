@@ -15,6 +15,7 @@ public static class ExceptionExitCodes
     public static int For(Exception exception) => exception switch
     {
         ConfigException => ExitCodes.Config,
+        SopsException { Kind: SopsErrorKind.NotARecipient } => ExitCodes.TemporaryFailure,
         StateFileCorruptException or SopsException => ExitCodes.DataError,
         UnknownStepException => ExitCodes.Usage,
         PermissionProblemException or UnauthorizedAccessException => ExitCodes.Permission,
