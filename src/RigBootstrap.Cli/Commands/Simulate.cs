@@ -13,7 +13,9 @@ public static class Simulate
     {
         var config = ConfigLoader.LoadFile(configPath);
         using var logging = LoggingSetup.Create(paths, toFile: true, toConsole: true);
-        var host = new SimulatedHost(paths, time, logging, config.Tools, SimulatedMacProfile.For(config));
+        // What the simulation does not model (age, git, sqlite3) runs for real: the config's paths first, else where they are found.
+        var tools = DemoTools.Find().Paths.SetItems(config.Tools);
+        var host = new SimulatedHost(paths, time, logging, tools, SimulatedMacProfile.For(config));
         var binary = Environment.ProcessPath ?? throw new InvalidOperationException("Cannot tell where this binary is.");
         var @operator = new SimulatedOperator(host, config, scenario, Console.Out);
         return await new Rehearsal(host, Console.Out, AppVersion.Current).RunAsync(configPath, binary, @operator, cancellationToken);

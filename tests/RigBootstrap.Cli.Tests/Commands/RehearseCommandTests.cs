@@ -1,0 +1,76 @@
+using RigBootstrap.Cli.Tests.TestKit;
+
+namespace RigBootstrap.Cli.Tests.Commands;
+
+/// <summary>`rehearse --config`: an operator's config on a simulated Mac, with the plan first and the end state last.</summary>
+[Collection(PublishedBinaryCollection.Name)]
+public sealed class RehearseCommandTests(PublishedBinary binary)
+{
+    /// <summary>The example config of DESIGN §8, verbatim.</summary>
+    private const string DesignExample = """
+        {
+          "label": "com.rig.bootstrap",
+          "agent": { "user": "claude", "home": "/Users/claude" },
+          "reboot": { "mode": "auto", "maxBootsWithoutProgress": 3 },
+          "steps": {
+            "ageKey":      { "path": "/Users/claude/.rig/age/key.txt" },
+            "secrets":     { "source": "/var/db/rig-bootstrap/mac-fleet.sops.env",
+                             "envFile": "/Users/claude/.rig/current/env" },
+            "keychain":    { "items": [ { "service": "Claude Code-credentials", "account": "claude",
+                                          "secret": "CLAUDE_OAUTH_JSON" } ] },
+            "xcode":       { "version": "16.2" },
+            "autologin":   { "user": "claude", "passwordSecret": "AGENT_PASSWORD" },
+            "firstDeploy": { "repository": "https://github.com/example/automate-e.git",
+                             "sha": "0123456789abcdef0123456789abcdef01234567",
+                             "agentLabel": "ai.invotek.rig-deploy" },
+            "tcc":         { "grants": [ { "service": "kTCCServiceAccessibility",
+                                           "client": "/usr/local/bin/rig-agent" } ] },
+            "osUpgrade":   { "minimumVersion": "15.1" },
+            "handoff":     { "agentLabel": "ai.invotek.rig-deploy", "stableFor": "00:01:00" }
+          },
+          "commands": [
+            { "id": "brew-bundle", "run": ["/bin/sh", "-c", "brew bundle --file=/etc/Brewfile"],
+              "check": ["/bin/sh", "-c", "brew bundle check --file=/etc/Brewfile"],
+              "asUser": true, "requiresReboot": false, "dependsOn": ["secrets"],
+              "retry": { "attempts": 3, "backoff": "00:00:30" } }
+          ],
+          "events": { "url": "https://conductor.example/api/events" }
+        }
+        """;
+
+    private readonly RigBootstrapCli _cli = new(binary.FilePath);
+
+    [Fact(Timeout = 120000)]
+    public async Task The_design_example_prints_the_plan_the_reboots_and_stops_where_a_person_must_register_the_recipient()
+    {
+        // Arrange
+        using var host = new TempHost();
+        var config = host.WriteFile("config.json", DesignExample);
+        var sops = host.WriteFile("fleet.env", File.ReadAllText(Path.Join(RepositoryRoot.Find(), "tests", "Fixtures", "sops", "kustomize-controller", "env.env")));
+
+        // Act
+        var result = await _cli.RunAsync(["rehearse", "--config", config, "--sops-file", sops]);
+
+        // Assert
+        result.ExitCode.Should().Be(2, $"the rehearsal ends in progress, waiting for a person\n{result.Describe()}");
+        result.Stdout.Should().Contain("10 steps, in the order they run")
+            .And.Contain("Reboots: os-upgrade, autologin need one; they are coalesced into a single reboot")
+            .And.Contain("recipient not registered: age1")
+            .And.Contain(">>> the rehearsal stops here: secrets waits for its recipient")
+            .And.Contain("End state: Waiting");
+        var simulatedRoot = result.Stdout.Split("on a simulated Mac at ")[1].Split(' ')[0];
+        Directory.Exists(simulatedRoot).Should().BeFalse("a rehearsal works in its own temporary directory and removes it");
+    }
+
+    [Fact(Timeout = 60000)]
+    public async Task A_bad_config_is_refused_with_78_before_any_simulation_starts()
+    {
+        using var host = new TempHost();
+        var config = host.WriteFile("config.json", """{ "agent": { "user": "rig" } }""");
+
+        var result = await _cli.RunAsync(["rehearse", "--config", config]);
+
+        result.ExitCode.Should().Be(78, result.Describe());
+        result.Stderr.Should().Contain("agent.home");
+    }
+}
