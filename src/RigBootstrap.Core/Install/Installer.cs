@@ -63,7 +63,10 @@ public sealed class Installer
             store.Save(state);
             new Journal.JournalWriter(paths).Append(new Journal.JournalEntry
             {
-                Time = state.UpdatedAt, BootId = bootId, Kind = "installed", Reason = $"installed {version} with {definition.Steps.Length} steps",
+                Time = state.UpdatedAt,
+                BootId = bootId,
+                Kind = "installed",
+                Reason = $"installed {version} with {definition.Steps.Length} steps",
             });
         }
 

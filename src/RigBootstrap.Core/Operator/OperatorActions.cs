@@ -25,7 +25,10 @@ public sealed class OperatorActions
         ChangeAsync(stepId, "retry", (change, now) => change
             .Step(stepId, StepTrigger.Reset, "retry requested by an operator", r => r with
             {
-                Attempts = 0, Reboots = 0, NextCheck = null, WaitingFor = null,
+                Attempts = 0,
+                Reboots = 0,
+                NextCheck = null,
+                WaitingFor = null,
             })
             .Update(s => s with { Boots = s.Boots with { WithoutProgress = 0, CrashesThisBoot = 0, RebootsRequested = 0 }, Reboot = null }),
             cancellationToken);
@@ -35,7 +38,12 @@ public sealed class OperatorActions
         ChangeAsync(stepId, "reset", (change, now) => change
             .Step(stepId, StepTrigger.Reset, "reset by an operator", r => r with
             {
-                Attempts = 0, Reboots = 0, NextCheck = null, WaitingFor = null, LastError = null, Facts = r.Facts.Clear(),
+                Attempts = 0,
+                Reboots = 0,
+                NextCheck = null,
+                WaitingFor = null,
+                LastError = null,
+                Facts = r.Facts.Clear(),
             }),
             cancellationToken);
 

@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
-using RigBootstrap.Core.Journal;
 using RigBootstrap.Core.Adapters;
 using RigBootstrap.Core.Config;
 using RigBootstrap.Core.Host;
+using RigBootstrap.Core.Journal;
 using RigBootstrap.Core.State;
 using RigBootstrap.Processes;
 

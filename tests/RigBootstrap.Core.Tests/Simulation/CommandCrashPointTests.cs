@@ -4,8 +4,8 @@ using RigBootstrap.Core.Run;
 using RigBootstrap.Core.Simulation;
 using RigBootstrap.Core.State;
 using RigBootstrap.Core.Tests.TestKit;
-using Xunit.Abstractions;
 using RigBootstrap.Core.Workflow;
+using Xunit.Abstractions;
 
 namespace RigBootstrap.Core.Tests.Simulation;
 

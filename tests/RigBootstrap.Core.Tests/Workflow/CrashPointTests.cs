@@ -1,7 +1,7 @@
 using RigBootstrap.Core.State;
 using RigBootstrap.Core.Tests.TestKit;
-using Xunit.Abstractions;
 using RigBootstrap.Core.Workflow;
+using Xunit.Abstractions;
 
 namespace RigBootstrap.Core.Tests.Workflow;
 
