@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using System.Text;
 
 namespace RigBootstrap.Core.State;
@@ -6,29 +7,43 @@ namespace RigBootstrap.Core.State;
 /// <summary>Atomic, durable file replacement: temp file, fsync, rename, fsync the directory (DESIGN I1).</summary>
 public static class DurableFile
 {
-    /// <summary>Replaces <paramref name="path"/> with <paramref name="content"/> so a crash leaves either the old or the new file.</summary>
+    /// <summary>
+    /// Replaces <paramref name="path"/> with <paramref name="content"/> so a crash leaves either the old or the new file.
+    /// The temporary file has a random name and is created exclusively with its final mode, so a planted symlink is
+    /// never followed and a secret is never readable by others, not even for an instant.
+    /// </summary>
     public static void WriteAtomically(string path, string content, UnixFileMode mode)
     {
         var dir = Path.GetDirectoryName(path)!;
-        var tempPath = Path.Join(dir, "." + Path.GetFileName(path) + ".tmp");
+        var tempPath = Path.Join(dir, $".{Path.GetFileName(path)}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}.tmp");
         var bytes = Encoding.UTF8.GetBytes(content);
-        using (var stream = new FileStream(tempPath, new FileStreamOptions
+        try
         {
-            Mode = FileMode.Create,
-            Access = FileAccess.Write,
-            Share = FileShare.None,
-            UnixCreateMode = mode,
-        }))
-        {
-            stream.Write(bytes);
-            // The synchronous Flush(true) is the one that fsyncs (F_FULLFSYNC on macOS); FlushAsync does not
-            // (dotnet/runtime PR #44443).
-            stream.Flush(flushToDisk: true);
-        }
+            using (var stream = new FileStream(tempPath, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                Share = FileShare.None,
+                UnixCreateMode = mode,
+            }))
+            {
+                stream.Write(bytes);
+                // The synchronous Flush(true) is the one that fsyncs (F_FULLFSYNC on macOS); FlushAsync does not
+                // (dotnet/runtime PR #44443).
+                stream.Flush(flushToDisk: true);
+            }
 
-        File.SetUnixFileMode(tempPath, mode);
-        File.Move(tempPath, path, overwrite: true);
-        SyncDirectory(dir);
+            // The umask can only narrow the mode; an inherited ACL or an odd file system might not: set it explicitly.
+            File.SetUnixFileMode(tempPath, mode);
+            File.Move(tempPath, path, overwrite: true);
+            SyncDirectory(dir);
+        }
+        finally
+        {
+            // After a successful move the temporary name is gone; after a failure it must not linger.
+            File.Delete(tempPath);
+            CryptographicOperations.ZeroMemory(bytes);
+        }
     }
 
     /// <summary>Copies a file durably (used for the .prev copy of the state file).</summary>
