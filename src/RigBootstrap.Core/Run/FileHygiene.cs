@@ -3,8 +3,8 @@ using RigBootstrap.Core.Host;
 namespace RigBootstrap.Core.Run;
 
 /// <summary>
-/// I7: a root daemon whose binary, config or state directory others can write is a privilege escalation, so `run`
-/// refuses to proceed. (Ownership is left to `doctor`: .NET exposes modes but not owners.)
+/// I7: a root daemon whose binary, config or state directory others can write, or whose state files are symbolic
+/// links, is a privilege escalation, so `run` refuses to proceed. (Ownership is checked by `doctor`.)
 /// </summary>
 public static class FileHygiene
 {
@@ -17,6 +17,15 @@ public static class FileHygiene
         Check(paths.ConfigPath, "the config", "chmod 0600", problems);
         Check(paths.StateDirPath, "the state directory", "chmod 0755", problems);
         Check(serviceDefinitionPath, serviceDefinitionPath.EndsWith(".plist", StringComparison.Ordinal) ? "the LaunchDaemon plist" : "the systemd unit", "chmod 0644", problems);
+        foreach (var (path, what) in new[] { (paths.StatePath, "the state file"), (paths.PreviousStatePath, "the previous state file"), (paths.JournalPath, "the journal"), (paths.ConfigPath, "the config") })
+        {
+            // A root daemon that writes through a link someone planted overwrites whatever the link names.
+            if (new FileInfo(path).LinkTarget is { } target)
+            {
+                problems.Add($"{what} {path} is a symbolic link (to {target}); rig-bootstrap does not read or write through links. Fix: replace it with the regular file it should be");
+            }
+        }
+
         return problems;
     }
 

@@ -40,4 +40,18 @@ public sealed class FileHygieneTests
 
         problems.Should().BeEmpty();
     }
+
+    [Fact(Timeout = 30000)]
+    public async Task A_state_file_that_is_a_symbolic_link_is_refused_and_named()
+    {
+        using var host = await InstalledHost.InstallAsync(Configs.TwoCommands);
+        var paths = host.Root.Paths;
+        var elsewhere = Path.Join(paths.RootDirPath, "etc-passwd-stand-in");
+        File.Move(paths.StatePath, elsewhere);
+        File.CreateSymbolicLink(paths.StatePath, elsewhere);
+
+        var problems = FileHygiene.Problems(paths, paths.LaunchDaemonPlistPath(InstalledHost.Label));
+
+        problems.Should().ContainSingle().Which.Should().StartWith($"the state file {paths.StatePath} is a symbolic link (to {elsewhere})");
+    }
 }
