@@ -36,6 +36,12 @@ public static class StateCorpus
     private static readonly ImmutableDictionary<string, BadState> KnownBugs = new[]
     {
         Case("workflow-state-is-a-number", BothWith(text => Replace(text, "\"state\": \"Installed\"", "\"state\": 42")), CannotBeRead),
+        // A newer rig-bootstrap wrote state.json after this one wrote .prev: "recovering" would drop the newer progress.
+        Case("newer-schemaVersion-with-an-older-prev", host =>
+        {
+            File.Copy(host.StatePath, host.PreviousStatePath);
+            Rewrite(host.StatePath, text => Replace(text, "\"schemaVersion\": 1", "\"schemaVersion\": 2"));
+        }, "newer rig-bootstrap"),
         Case("state-deleted-journal-kept", host => File.Delete(host.StatePath), "shows earlier runs"),
         Case("state-is-a-directory", host =>
         {
