@@ -127,6 +127,15 @@ public static class StatusCommand
 
     private static int NotInstalled(HostPaths paths)
     {
+        // A journal without a state file means the state was lost, not that rig-bootstrap never ran here (I1).
+        if (new JournalReader(paths).ReadAll().Length > 0)
+        {
+            Console.Error.WriteLine(
+                $"rig-bootstrap: {paths.StatePath} and its previous copy are missing, but {paths.JournalPath} shows earlier runs; " +
+                $"run `rig-bootstrap reset --all` to start over (the age key and the journal are kept) (exit {ExitCodes.DataError})");
+            return ExitCodes.DataError;
+        }
+
         Console.Error.WriteLine($"rig-bootstrap: no state at {paths.StatePath}; rig-bootstrap is not installed on this host (exit {ExitCodes.Unavailable})");
         return ExitCodes.Unavailable;
     }

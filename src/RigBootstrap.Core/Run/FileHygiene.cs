@@ -22,7 +22,7 @@ public static class FileHygiene
             // A root daemon that writes through a link someone planted overwrites whatever the link names.
             if (new FileInfo(path).LinkTarget is { } target)
             {
-                problems.Add($"{what} {path} is a symbolic link (to {target}); rig-bootstrap does not read or write through links. Fix: replace it with the regular file it should be");
+                problems.Add($"{what} {path} is a symlink (to {target}); rig-bootstrap does not read or write through links. Fix: replace it with the regular file it should be");
             }
         }
 

@@ -19,12 +19,20 @@ public sealed class StateFileStore
     /// <summary>Loads the state; a torn or corrupt file falls back to the previous copy; both bad throws.</summary>
     public StateLoadResult Load()
     {
-        if (!File.Exists(_paths.StatePath) && !File.Exists(_paths.PreviousStatePath))
+        if (!Present(_paths.StatePath) && !Present(_paths.PreviousStatePath))
         {
             return new StateLoadResult(null, null);
         }
 
         var current = TryRead(_paths.StatePath);
+        if (current.Newer)
+        {
+            // Recovering an older copy over it would throw away what a newer rig-bootstrap recorded.
+            throw new StateFileCorruptException(
+                $"{_paths.StatePath} {current.Problem}. Nothing was changed. Run that version of rig-bootstrap (or a newer one) on this host; " +
+                "only if that is impossible, `rig-bootstrap reset --all` starts the workflow over (the age key and the journal are kept).");
+        }
+
         if (current.State is not null)
         {
             return new StateLoadResult(current.State, null);
@@ -63,8 +71,8 @@ public sealed class StateFileStore
             ?? throw new JsonException("the file holds JSON null");
         if (state.SchemaVersion > StateFile.CurrentSchemaVersion)
         {
-            throw new JsonException(
-                $"schemaVersion {state.SchemaVersion} was written by a newer rig-bootstrap (this one reads {StateFile.CurrentSchemaVersion})");
+            throw new NewerStateSchemaException(
+                $"has schemaVersion {state.SchemaVersion}, written by a newer rig-bootstrap (this one reads {StateFile.CurrentSchemaVersion})");
         }
 
         if (state.Steps.IsDefault || state.Workflow is null)
@@ -72,23 +80,44 @@ public sealed class StateFileStore
             throw new JsonException("the file lacks the workflow or the steps");
         }
 
+        // The enum converter also takes numbers; a number that names no state would only fail later, mid-run.
+        if (!Enum.IsDefined(state.Workflow.State) || state.Steps.Any(step => !Enum.IsDefined(step.State)))
+        {
+            throw new JsonException("a workflow or step state is not one of the documented states");
+        }
+
         return state;
     }
 
-    private static (StateFile? State, string Problem) TryRead(string path)
+    /// <summary>Anything at the path counts: a directory or a link where the file should be is a problem to report, not an absence.</summary>
+    private static bool Present(string path) => File.Exists(path) || Directory.Exists(path) || new FileInfo(path).LinkTarget is not null;
+
+    private static (StateFile? State, string Problem, bool Newer) TryRead(string path)
     {
+        if (Directory.Exists(path))
+        {
+            return (null, "is a directory, not a file", false);
+        }
+
         if (!File.Exists(path))
         {
-            return (null, "is missing");
+            return (null, "is missing", false);
         }
 
         try
         {
-            return (Deserialize(File.ReadAllText(path, new UTF8Encoding(false, throwOnInvalidBytes: true))), "");
+            return (Deserialize(File.ReadAllText(path, new UTF8Encoding(false, throwOnInvalidBytes: true))), "", false);
+        }
+        catch (NewerStateSchemaException ex)
+        {
+            return (null, ex.Message, true);
         }
         catch (Exception ex) when (ex is JsonException or DecoderFallbackException or NotSupportedException)
         {
-            return (null, $"cannot be read ({ex.Message})");
+            return (null, $"cannot be read ({ex.Message})", false);
         }
     }
+
+    /// <summary>A state file from a newer rig-bootstrap: readable JSON, but not ours to interpret or replace.</summary>
+    private sealed class NewerStateSchemaException(string message) : JsonException(message);
 }

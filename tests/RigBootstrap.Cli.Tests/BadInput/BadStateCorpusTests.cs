@@ -17,20 +17,16 @@ public sealed class BadStateCorpusTests
     public Task Run_and_status_on_a_corpus_state_exit_65_name_reset_all_and_change_no_file(string name) =>
         AssertRefusedAsync(name);
 
-    [Fact(Timeout = 120000, Skip = "BUG: state.json's enums also accept numbers; workflow.state 42 is shown by status as `42` " +
-        "(exit 2), and run executes every step, then dies with exit 70 (no transition from state '42').")]
+    [Fact(Timeout = 120000)]
     public Task A_workflow_state_written_as_a_number_is_refused_with_65() => AssertRefusedAsync("workflow-state-is-a-number");
 
-    [Fact(Timeout = 120000, Skip = "BUG: a state.json from a newer schemaVersion is treated as torn when an older .prev " +
-        "exists: status shows the .prev (exit 2) and run \"recovers\" from it (exit 0), overwriting the newer state.")]
+    [Fact(Timeout = 120000)]
     public Task A_newer_state_is_not_replaced_by_an_older_prev() => AssertRefusedAsync("newer-schemaVersion-with-an-older-prev");
 
-    [Fact(Timeout = 120000, Skip = "BUG: with state.json and .prev gone but the journal kept, run exits 65 naming reset --all, " +
-        "but status exits 69 and says rig-bootstrap is not installed on this host.")]
+    [Fact(Timeout = 120000)]
     public Task A_lost_state_with_a_journal_is_refused_with_65_by_run_and_status() => AssertRefusedAsync("state-deleted-journal-kept");
 
-    [Fact(Timeout = 120000, Skip = "BUG: a directory in place of state.json is taken for a missing file: run exits 65 calling " +
-        "it missing, and status exits 69 \"not installed\" instead of 65.")]
+    [Fact(Timeout = 120000)]
     public Task A_directory_in_place_of_the_state_file_is_refused_with_65() => AssertRefusedAsync("state-is-a-directory");
 
     private async Task AssertRefusedAsync(string name)

@@ -27,7 +27,7 @@ public static class StateCorpus
         Case("attempts-is-a-string", BothWith(text => Replace(text, "\"attempts\": 0", "\"attempts\": \"three\"")), CannotBeRead),
         Case("workflow-missing", BothWith(text => Replace(text, "\"workflow\":", "\"flow\":")), CannotBeRead),
         Case("newer-schemaVersion", BothWith(text => Replace(text, "\"schemaVersion\": 1", "\"schemaVersion\": 2")),
-            "schemaVersion 2 was written by a newer rig-bootstrap"),
+            "schemaVersion 2, written by a newer rig-bootstrap"),
         Case("invalid-utf8", BothBytes(bytes => [.. bytes[..40], 0xFF, 0xFE, .. bytes[40..]]), CannotBeRead),
         Case("two-mebibytes-of-garbage", BothBytes(_ => Garbage(2 * 1024 * 1024)), CannotBeRead),
     }.ToImmutableDictionary(state => state.Name, StringComparer.Ordinal);

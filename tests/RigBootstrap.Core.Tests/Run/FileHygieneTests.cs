@@ -52,6 +52,6 @@ public sealed class FileHygieneTests
 
         var problems = FileHygiene.Problems(paths, paths.LaunchDaemonPlistPath(InstalledHost.Label));
 
-        problems.Should().ContainSingle().Which.Should().StartWith($"the state file {paths.StatePath} is a symbolic link (to {elsewhere})");
+        problems.Should().ContainSingle().Which.Should().StartWith($"the state file {paths.StatePath} is a symlink (to {elsewhere})");
     }
 }
