@@ -47,7 +47,7 @@ public static class ReliabilityConfigs
         {
           {{TestConfigs.Agent}},
           "commands": [
-            { "id": "os-patch", "requiresReboot": true,
+            { "id": "os-patch", "requiresReboot": true, "retry": { "attempts": 6, "backoff": "00:00:01" },
               "run": ["/bin/sh", "-c", "echo try >> \"$RIG_HOST_ROOT/os-patch.attempts\""],
               "check": ["/bin/sh", "-c", "test -f \"$RIG_HOST_ROOT/fixed\""] }
           ]

@@ -87,7 +87,7 @@ public sealed class ScenarioTests(PublishedBinary binary, ITestOutputHelper outp
         var completed = await harness.RunAsync(SettleLimit);
 
         // Assert
-        halted.Should().BeTrue();
+        halted.Should().BeTrue($"reboots {rebootsToHalt}, state {File.ReadAllText(host.StatePath)}");
         stateWhenHalted.Should().Be("Halted");
         rebootsToHalt.Should().BeInRange(1, 4, "the reboot budget (maxBootsWithoutProgress 3) caps the loop (I5)");
         rebootsAfterHalt.Should().Be(0, "a halted host asks for no further reboot");
