@@ -35,6 +35,9 @@ public sealed class BootHarness(TempHost host) : IDisposable
 
     public int Crashes { get; private set; }
 
+    /// <summary>Starts launchd could not make because the program was gone (a crash mid-cleanup leaves the job loaded).</summary>
+    public int SpawnFailures { get; private set; }
+
     /// <summary>Starts of our daemon since the last power-on: a respawn storm shows here.</summary>
     public int DaemonStartsThisBoot { get; private set; }
 
@@ -162,6 +165,14 @@ public sealed class BootHarness(TempHost host) : IDisposable
 
     private void Start(LaunchdJob job)
     {
+        if (!File.Exists(job.ProgramArguments[0]))
+        {
+            // launchd's posix_spawn fails and it retries each ThrottleInterval, harmlessly, until the next boot
+            // unloads the plist-less job; the harness counts the failure instead of spinning.
+            SpawnFailures++;
+            return;
+        }
+
         var fault = new Dictionary<string, string>();
         if (job.Label == TempHost.DefaultLabel)
         {
