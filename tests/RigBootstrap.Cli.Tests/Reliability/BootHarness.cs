@@ -21,6 +21,7 @@ public sealed class BootHarness(TempHost host) : IDisposable
     private readonly Dictionary<string, LaunchdJobProcess> _running = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTime> _restartAt = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _linesSeen = new(StringComparer.Ordinal);
+    private readonly List<int> _daemonExitCodes = [];
     private long _bootTime = 1_700_000_000;
 
     /// <summary>While set, every start of our daemon gets RIG_BOOTSTRAP_CRASH_AFTER=N, until one start has died by it.</summary>
@@ -41,7 +42,8 @@ public sealed class BootHarness(TempHost host) : IDisposable
     /// <summary>Starts of our daemon since the last power-on: a respawn storm shows here.</summary>
     public int DaemonStartsThisBoot { get; private set; }
 
-    public List<int> DaemonExitCodes { get; } = [];
+    /// <summary>Every exit of our daemon the harness saw, in order (not the ones a reboot killed).</summary>
+    public IReadOnlyList<int> DaemonExitCodes => _daemonExitCodes;
 
     private string LaunchDaemonsDirPath => Path.Join(host.RootDirPath, "Library", "LaunchDaemons");
 
@@ -147,7 +149,7 @@ public sealed class BootHarness(TempHost host) : IDisposable
             process.Dispose();
             if (label == TempHost.DefaultLabel)
             {
-                DaemonExitCodes.Add(exitCode);
+                _daemonExitCodes.Add(exitCode);
                 if (exitCode == KilledBySignal && CrashAfter is not null)
                 {
                     // The injected crash happened; from here on the daemon runs undisturbed.
