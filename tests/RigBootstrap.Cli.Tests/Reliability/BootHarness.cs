@@ -1,0 +1,217 @@
+using System.Diagnostics;
+using System.Globalization;
+using RigBootstrap.Cli.Tests.TestKit;
+
+namespace RigBootstrap.Cli.Tests.Reliability;
+
+/// <summary>
+/// A launchd stand-in over a <see cref="TempHost"/>. Power-on loads every plist in the simulated
+/// /Library/LaunchDaemons (read with plistutil) and starts each RunAtLoad job; a non-zero exit is restarted after
+/// ThrottleInterval/20 when KeepAlive says SuccessfulExit=false; `launchctl bootout` stops a job and `kickstart`
+/// starts it; a `shutdown` request becomes a reboot: every tree SIGKILLed, a new boot time, power on again.
+/// </summary>
+public sealed class BootHarness(TempHost host) : IDisposable
+{
+    public const string CrashAfterVariable = "RIG_BOOTSTRAP_CRASH_AFTER";
+    private const int ThrottleScale = 20;
+    private const int KilledBySignal = 137;
+    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(50);
+
+    private readonly Dictionary<string, LaunchdJob> _loaded = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LaunchdJobProcess> _running = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTime> _restartAt = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _linesSeen = new(StringComparer.Ordinal);
+    private readonly List<int> _daemonExitCodes = [];
+    private long _bootTime = 1_700_000_000;
+
+    /// <summary>While set, every start of our daemon gets RIG_BOOTSTRAP_CRASH_AFTER=N, until one start has died by it.</summary>
+    public int? CrashAfter { get; set; }
+
+    /// <summary>Runs once, between the kill of a reboot and the next power-on (a torn write lands here).</summary>
+    public Action? BeforeNextBoot { get; set; }
+
+    public int Boots { get; private set; }
+
+    public int Reboots { get; private set; }
+
+    public int Crashes { get; private set; }
+
+    /// <summary>Starts launchd could not make because the program was gone (a crash mid-cleanup leaves the job loaded).</summary>
+    public int SpawnFailures { get; private set; }
+
+    /// <summary>Starts of our daemon since the last power-on: a respawn storm shows here.</summary>
+    public int DaemonStartsThisBoot { get; private set; }
+
+    /// <summary>Every exit of our daemon the harness saw, in order (not the ones a reboot killed).</summary>
+    public IReadOnlyList<int> DaemonExitCodes => _daemonExitCodes;
+
+    private string LaunchDaemonsDirPath => Path.Join(host.RootDirPath, "Library", "LaunchDaemons");
+
+    public async Task PowerOnAsync()
+    {
+        Boots++;
+        DaemonStartsThisBoot = 0;
+        host.SetBootTime(_bootTime);
+        var plists = Directory.Exists(LaunchDaemonsDirPath) ? Directory.GetFiles(LaunchDaemonsDirPath, "*.plist") : [];
+        foreach (var plist in plists.Order(StringComparer.Ordinal))
+        {
+            var job = await LaunchdPlistReader.ReadAsync(plist, host.DirPath);
+            _loaded[job.Label] = job;
+        }
+
+        // launchd's registry is memory: after a boot it holds exactly what the plists say.
+        File.WriteAllLines(Path.Join(host.ToolsDirPath, "launchctl.loaded"), _loaded.Keys);
+        foreach (var job in _loaded.Values.Where(j => j.RunAtLoad))
+        {
+            Start(job);
+        }
+    }
+
+    /// <summary>SIGKILL every tree (no warning), a new boot time, power on.</summary>
+    public async Task RebootAsync()
+    {
+        await KillEverythingAsync();
+        Reboots++;
+        _bootTime += 600;
+        BeforeNextBoot?.Invoke();
+        BeforeNextBoot = null;
+        await PowerOnAsync();
+    }
+
+    /// <summary>
+    /// Plays launchd until our daemon is neither running nor due to restart, or until <paramref name="limit"/>;
+    /// <paramref name="powerCutAfter"/> cuts the power once at that time. True when it settled.
+    /// </summary>
+    public async Task<bool> RunAsync(TimeSpan limit, TimeSpan? powerCutAfter = null)
+    {
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < limit)
+        {
+            if (powerCutAfter is { } cut && watch.Elapsed >= cut)
+            {
+                powerCutAfter = null;
+                await RebootAsync();
+                continue;
+            }
+
+            if (NewLines("shutdown.log").Count > 0)
+            {
+                await RebootAsync();
+                continue;
+            }
+
+            foreach (var label in NewLines("launchctl.bootout"))
+            {
+                _restartAt.Remove(label);
+                if (_running.Remove(label, out var stopped))
+                {
+                    await stopped.KillAsync();
+                    stopped.Dispose();
+                }
+
+                _loaded.Remove(label);
+            }
+
+            foreach (var label in NewLines("launchctl.kickstart"))
+            {
+                if (!_running.ContainsKey(label) && _loaded.TryGetValue(label, out var job))
+                {
+                    Start(job);
+                }
+            }
+
+            ReapExits();
+            foreach (var (label, due) in _restartAt.Where(pair => pair.Value <= DateTime.UtcNow).ToList())
+            {
+                _restartAt.Remove(label);
+                Start(_loaded[label]);
+            }
+
+            if (!_running.ContainsKey(TempHost.DefaultLabel) && !_restartAt.ContainsKey(TempHost.DefaultLabel))
+            {
+                return true;
+            }
+
+            await Task.Delay(Tick);
+        }
+
+        return false;
+    }
+
+    public void Dispose() => KillEverythingAsync().GetAwaiter().GetResult();
+
+    private void ReapExits()
+    {
+        foreach (var (label, process) in _running.Where(pair => pair.Value.HasExited).ToList())
+        {
+            _running.Remove(label);
+            var exitCode = process.ExitCode;
+            process.Dispose();
+            if (label == TempHost.DefaultLabel)
+            {
+                _daemonExitCodes.Add(exitCode);
+                if (exitCode == KilledBySignal && CrashAfter is not null)
+                {
+                    // The injected crash happened; from here on the daemon runs undisturbed.
+                    Crashes++;
+                    CrashAfter = null;
+                }
+            }
+
+            if (exitCode != 0 && process.Job.RestartOnFailure)
+            {
+                _restartAt[label] = DateTime.UtcNow + process.Job.ThrottleInterval / ThrottleScale;
+            }
+        }
+    }
+
+    private void Start(LaunchdJob job)
+    {
+        if (!File.Exists(job.ProgramArguments[0]))
+        {
+            // launchd's posix_spawn fails and it retries each ThrottleInterval, harmlessly, until the next boot
+            // unloads the plist-less job; the harness counts the failure instead of spinning.
+            SpawnFailures++;
+            return;
+        }
+
+        var fault = new Dictionary<string, string>();
+        if (job.Label == TempHost.DefaultLabel)
+        {
+            DaemonStartsThisBoot++;
+            if (CrashAfter is { } n)
+            {
+                fault[CrashAfterVariable] = n.ToString(CultureInfo.InvariantCulture);
+            }
+        }
+
+        _running[job.Label] = LaunchdJobProcess.Start(job, fault);
+    }
+
+    private async Task KillEverythingAsync()
+    {
+        foreach (var process in _running.Values)
+        {
+            await process.KillAsync();
+            process.Dispose();
+        }
+
+        _running.Clear();
+        _restartAt.Clear();
+        _loaded.Clear();
+        foreach (var name in new[] { "shutdown.log", "launchctl.bootout", "launchctl.kickstart" })
+        {
+            NewLines(name); // requests made before the power went out died with it
+        }
+    }
+
+    /// <summary>Lines appended to a fake tool's file since the harness last looked.</summary>
+    private List<string> NewLines(string fileName)
+    {
+        var path = Path.Join(host.ToolsDirPath, fileName);
+        var lines = File.Exists(path) ? File.ReadAllLines(path) : [];
+        var seen = _linesSeen.GetValueOrDefault(fileName);
+        _linesSeen[fileName] = lines.Length;
+        return [.. lines.Skip(seen)];
+    }
+}
