@@ -51,6 +51,12 @@ public sealed class SimulatedOperator
         {
             if (_scenario?.FleetSecretsPath is null)
             {
+                // Stop only once the run has settled into its wait (the workflow line written too), so the end state says so.
+                if (state.Workflow.State != WorkflowState.Waiting)
+                {
+                    return;
+                }
+
                 _blocked.TrySetResult($"secrets waits for its recipient: register {recipient} in the fleet's SOPS file (sops updatekeys); a real host continues from there");
                 return;
             }

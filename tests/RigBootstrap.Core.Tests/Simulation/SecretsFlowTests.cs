@@ -59,7 +59,7 @@ public sealed class SecretsFlowTests
 
         // The run sleeps while the step waits; stop it once the wait is persisted.
         var run = new DaemonRun(host.Services, "test").RunAsync(stop.Token);
-        while (!stop.IsCancellationRequested && new StateFileStore(root.Paths).Load().State?.Step("secrets").State != StepState.Waiting)
+        while (!stop.IsCancellationRequested && new StateFileStore(root.Paths).Load().State?.Workflow.State != WorkflowState.Waiting)
         {
             await Task.Delay(50);
         }

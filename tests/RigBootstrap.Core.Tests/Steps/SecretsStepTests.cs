@@ -157,9 +157,9 @@ public sealed class SecretsStepTests : IDisposable
 
         // Assert
         firstWait.WaitingFor.Should().Be($"recipient not registered: {recipient}");
-        // The fake clock ticks while the run goes on, so the gaps are compared loosely; the back-off doubled across the reboot.
-        (firstWait.NextCheck - firstWait.StartedAt).Should().BeCloseTo(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(10));
-        (secondWait.NextCheck - secondWait.StartedAt).Should().BeCloseTo(TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(10));
+        // Measured from entering Waiting (the fake clock ticks while age runs, so not from the start of the try); the back-off doubled across the reboot.
+        (firstWait.NextCheck - firstWait.Since).Should().BeCloseTo(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(10));
+        (secondWait.NextCheck - secondWait.Since).Should().BeCloseTo(TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(10));
         outcome.Should().Be(RunOutcome.Completed);
         var env = EnvFileFormat.Parse(File.ReadAllText(engine.Root.Paths.Resolve(Config.EnvFile)));
         env.Values.Should().BeEquivalentTo(secrets);
