@@ -11,14 +11,14 @@ namespace RigBootstrap.Core.Doctor;
 public sealed class FileHygieneCheck : IDoctorCheck
 {
     private readonly HostPaths _paths;
-    private readonly string _label;
+    private readonly string _serviceDefinitionPath;
     private readonly int? _expectedOwnerUid;
 
     /// <summary><paramref name="expectedOwnerUid"/> is 0 on a real host; null skips owners (a simulated root belongs to whoever made it).</summary>
-    public FileHygieneCheck(HostPaths paths, string label, int? expectedOwnerUid)
+    public FileHygieneCheck(HostPaths paths, string serviceDefinitionPath, int? expectedOwnerUid)
     {
         _paths = paths;
-        _label = label;
+        _serviceDefinitionPath = serviceDefinitionPath;
         _expectedOwnerUid = expectedOwnerUid;
     }
 
@@ -27,18 +27,15 @@ public sealed class FileHygieneCheck : IDoctorCheck
     public Task<ImmutableArray<DoctorFinding>> RunAsync(CancellationToken cancellationToken)
     {
         // The files FileHygiene guards, with the owner and mode DESIGN §5 gives them.
-        var files = new (string Path, string What)[]
-        {
-            (_paths.InstalledBinaryPath, "the installed binary"), (_paths.ConfigPath, "the config"),
-            (_paths.StateDirPath, "the state directory"), (_paths.LaunchDaemonPlistPath(_label), "the LaunchDaemon plist"),
-        }.Where(f => File.Exists(f.Path) || Directory.Exists(f.Path)).ToList();
+        var files = FileHygiene.GuardedFiles(_paths, _serviceDefinitionPath)
+            .Where(f => File.Exists(f.Path) || Directory.Exists(f.Path)).ToList();
         if (files.Count == 0)
         {
             return Task.FromResult(ImmutableArray.Create(DoctorFinding.Ok(Name, "nothing installed yet: no binary, config, state directory or plist to check")));
         }
 
         var findings = ImmutableArray.CreateBuilder<DoctorFinding>();
-        foreach (var problem in FileHygiene.Problems(_paths, _label))
+        foreach (var problem in FileHygiene.Problems(_paths, _serviceDefinitionPath))
         {
             var at = problem.IndexOf(" Fix: ", StringComparison.Ordinal);
             findings.Add(at < 0
@@ -48,9 +45,9 @@ public sealed class FileHygieneCheck : IDoctorCheck
 
         if (_expectedOwnerUid is { } expected)
         {
-            foreach (var (path, what) in files)
+            foreach (var file in files)
             {
-                findings.Add(OwnerFinding(path, what, expected));
+                findings.Add(OwnerFinding(file.Path, file.What, expected));
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using RigBootstrap.Core.Config;
+using RigBootstrap.Core.Install;
 using RigBootstrap.Core.Workflow;
 
 namespace RigBootstrap.Core.Doctor;
@@ -18,7 +19,7 @@ public sealed class HostDoctor
         new ToolPresenceCheck(services.Tools, isMacOS, config),
         new FileVaultCheck(services.Tools, services.ProcessRunner),
         new BackgroundTaskCheck(services.Tools, services.ProcessRunner, target.Labels),
-        new FileHygieneCheck(services.Paths, target.Label, services.Paths.IsRealRoot ? 0 : null),
+        new FileHygieneCheck(services.Paths, ServiceDefinitionFile.PathFor(services.Platform, services.Paths, target.Label), services.Paths.IsRealRoot ? 0 : null),
         new DiskSpaceCheck(services.Paths),
     ]);
 

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using RigBootstrap.Core.Host;
 
 namespace RigBootstrap.Core.Run;
@@ -10,13 +11,23 @@ public static class FileHygiene
 {
     private const UnixFileMode Writable = UnixFileMode.GroupWrite | UnixFileMode.OtherWrite;
 
+    /// <summary>The files I7 guards, what to call them, and the mode that fixes them (DESIGN §5); doctor checks their owners.</summary>
+    public static ImmutableArray<GuardedFile> GuardedFiles(HostPaths paths, string serviceDefinitionPath) =>
+    [
+        new(paths.InstalledBinaryPath, "the installed binary", "chmod 0755"),
+        new(paths.ConfigPath, "the config", "chmod 0600"),
+        new(paths.StateDirPath, "the state directory", "chmod 0755"),
+        new(serviceDefinitionPath, serviceDefinitionPath.EndsWith(".plist", StringComparison.Ordinal) ? "the LaunchDaemon plist" : "the systemd unit", "chmod 0644"),
+    ];
+
     public static IReadOnlyList<string> Problems(HostPaths paths, string serviceDefinitionPath)
     {
         var problems = new List<string>();
-        Check(paths.InstalledBinaryPath, "the installed binary", "chmod 0755", problems);
-        Check(paths.ConfigPath, "the config", "chmod 0600", problems);
-        Check(paths.StateDirPath, "the state directory", "chmod 0755", problems);
-        Check(serviceDefinitionPath, serviceDefinitionPath.EndsWith(".plist", StringComparison.Ordinal) ? "the LaunchDaemon plist" : "the systemd unit", "chmod 0644", problems);
+        foreach (var file in GuardedFiles(paths, serviceDefinitionPath))
+        {
+            Check(file.Path, file.What, file.Fix, problems);
+        }
+
         foreach (var (path, what) in new[] { (paths.StatePath, "the state file"), (paths.PreviousStatePath, "the previous state file"), (paths.JournalPath, "the journal"), (paths.ConfigPath, "the config") })
         {
             // A root daemon that writes through a link someone planted overwrites whatever the link names.

@@ -12,7 +12,7 @@ public sealed class FileHygieneCheckTests
     {
         using var host = await InstalledHost.InstallAsync(Configs.TwoCommands);
 
-        var findings = await new FileHygieneCheck(host.Root.Paths, InstalledHost.Label, Me).RunAsync(CancellationToken.None);
+        var findings = await new FileHygieneCheck(host.Root.Paths, host.Root.Paths.LaunchDaemonPlistPath(InstalledHost.Label), Me).RunAsync(CancellationToken.None);
 
         findings.Should().ContainSingle().Which.Should().BeEquivalentTo(new
         {
@@ -29,7 +29,7 @@ public sealed class FileHygieneCheckTests
         var paths = host.Root.Paths;
 
         // Act
-        var findings = await new FileHygieneCheck(paths, InstalledHost.Label, Me + 1).RunAsync(CancellationToken.None);
+        var findings = await new FileHygieneCheck(paths, paths.LaunchDaemonPlistPath(InstalledHost.Label), Me + 1).RunAsync(CancellationToken.None);
 
         // Assert
         findings.Should().HaveCount(4).And.OnlyContain(f => f.Severity == FindingSeverity.Problem);
@@ -46,7 +46,7 @@ public sealed class FileHygieneCheckTests
         File.SetUnixFileMode(stateDir, File.GetUnixFileMode(stateDir) | UnixFileMode.OtherWrite);
 
         // Act
-        var findings = await new FileHygieneCheck(host.Root.Paths, InstalledHost.Label, Me).RunAsync(CancellationToken.None);
+        var findings = await new FileHygieneCheck(host.Root.Paths, host.Root.Paths.LaunchDaemonPlistPath(InstalledHost.Label), Me).RunAsync(CancellationToken.None);
 
         // Assert
         var finding = findings.Should().ContainSingle().Subject;
@@ -60,7 +60,7 @@ public sealed class FileHygieneCheckTests
     {
         using var host = await InstalledHost.InstallAsync(Configs.TwoCommands);
 
-        var findings = await new FileHygieneCheck(host.Root.Paths, InstalledHost.Label, expectedOwnerUid: null).RunAsync(CancellationToken.None);
+        var findings = await new FileHygieneCheck(host.Root.Paths, host.Root.Paths.LaunchDaemonPlistPath(InstalledHost.Label), expectedOwnerUid: null).RunAsync(CancellationToken.None);
 
         findings.Should().ContainSingle().Which.Message.Should().EndWith("owners not checked under a simulated host root");
     }
@@ -70,8 +70,24 @@ public sealed class FileHygieneCheckTests
     {
         using var root = new TempHostRoot();
 
-        var findings = await new FileHygieneCheck(root.Paths, InstalledHost.Label, 0).RunAsync(CancellationToken.None);
+        var findings = await new FileHygieneCheck(root.Paths, root.Paths.LaunchDaemonPlistPath(InstalledHost.Label), 0).RunAsync(CancellationToken.None);
 
         findings.Should().ContainSingle().Which.Message.Should().StartWith("nothing installed yet");
+    }
+
+    [Fact(Timeout = 30000)]
+    public async Task A_group_writable_service_definition_is_found_where_the_platform_keeps_it()
+    {
+        // Arrange
+        using var host = await InstalledHost.InstallAsync(Configs.TwoCommands);
+        var plist = host.Root.Paths.LaunchDaemonPlistPath(InstalledHost.Label);
+        File.SetUnixFileMode(plist, File.GetUnixFileMode(plist) | UnixFileMode.GroupWrite);
+
+        // Act
+        var findings = await new FileHygieneCheck(host.Root.Paths, plist, Me).RunAsync(CancellationToken.None);
+
+        // Assert
+        findings.Should().ContainSingle(f => f.Severity == FindingSeverity.Problem)
+            .Which.Message.Should().StartWith($"the LaunchDaemon plist {plist} is writable by group or others");
     }
 }
