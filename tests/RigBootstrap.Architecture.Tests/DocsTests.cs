@@ -15,7 +15,7 @@ public sealed class DocsTests
     {
         var doc = File.ReadAllText(Path.Join(Repository.Root, "docs", "workflow.md"));
         var host = new SimulatedHost(HostPaths.ForRoot("/nonexistent-root"), TimeProvider.System, NullLoggerFactory.Instance);
-        var definition = WorkflowFactory.Build(ConfigLoader.Parse(DemoConfig.Text, "demo"), host.Services, "demo");
+        var definition = WorkflowFactory.Build(ConfigLoader.Parse(DemoConfig.Text, "demo"), host.Services);
 
         doc.Should().Contain(WorkflowGraph.Steps(WorkflowDescription.From(definition)), "regenerate with `rig-bootstrap graph`");
         doc.Should().Contain(WorkflowGraph.WorkflowLifecycleMermaid(), "regenerate with `rig-bootstrap graph --lifecycle`");

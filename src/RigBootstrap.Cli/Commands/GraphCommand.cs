@@ -26,7 +26,7 @@ public static class GraphCommand
             var paths = Verb.Paths(parse.GetValue(global.Root)!);
             var (bootstrapConfig, path) = ConfigSource.Resolve(parse.GetValue(config), paths);
             var services = HostServicesFactory.ForHost(paths, parse.GetValue(global.ToolsDir), NullLoggerFactory.Instance, bootstrapConfig);
-            Console.Write(WorkflowGraph.Steps(WorkflowDescription.From(WorkflowFactory.Build(bootstrapConfig, services, path))));
+            Console.Write(WorkflowGraph.Steps(WorkflowDescription.From(WorkflowFactory.Build(bootstrapConfig, services))));
             return Task.FromResult(ExitCodes.Ok);
         }));
         return command;

@@ -18,7 +18,7 @@ public static class PlanCommand
             var paths = Verb.Paths(parse.GetValue(global.Root)!);
             var (bootstrapConfig, path) = ConfigSource.Resolve(parse.GetValue(config), paths);
             var services = HostServicesFactory.ForHost(paths, parse.GetValue(global.ToolsDir), NullLoggerFactory.Instance, bootstrapConfig);
-            var definition = WorkflowFactory.Build(bootstrapConfig, services, path);
+            var definition = WorkflowFactory.Build(bootstrapConfig, services);
             var state = parse.GetValue(config) is null ? new StateFileStore(paths).Load().State : null;
             Console.Write(PlanRenderer.Render(WorkflowDescription.From(definition), state));
             return Task.FromResult(ExitCodes.Ok);

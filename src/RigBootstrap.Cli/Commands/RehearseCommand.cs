@@ -29,7 +29,7 @@ public static class RehearseCommand
             try
             {
                 var time = new AcceleratedTimeProvider(DemoCommand.ClockFactor);
-                var plan = WorkflowFactory.Build(parsed, HostServicesFactory.ForHost(paths, null, NullLoggerFactory.Instance, parsed), configPath);
+                var plan = WorkflowFactory.Build(parsed, HostServicesFactory.ForHost(paths, null, NullLoggerFactory.Instance, parsed));
                 Console.WriteLine($"Rehearsing {configPath} on a simulated Mac at {paths.RootDirPath} (its clock runs {DemoCommand.ClockFactor}x faster)");
                 Console.Write(PlanRenderer.Render(WorkflowDescription.From(plan), null));
                 if (parse.GetValue(sopsFile) is { } sops && parsed.Steps.Secrets is { } secrets)

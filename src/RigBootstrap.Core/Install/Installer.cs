@@ -28,7 +28,7 @@ public sealed class Installer
     {
         // I9: everything is validated before the first side effect.
         var config = ConfigLoader.LoadFile(configPath);
-        var definition = WorkflowFactory.Build(config, _services, configPath);
+        var definition = WorkflowFactory.Build(config, _services);
         var options = WorkflowFactory.Options(config, version);
         var configText = File.ReadAllText(configPath);
         var paths = _services.Paths;

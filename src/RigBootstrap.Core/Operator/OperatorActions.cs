@@ -52,7 +52,7 @@ public sealed class OperatorActions
     {
         var paths = _services.Paths;
         var config = ConfigLoader.LoadFile(paths.ConfigPath);
-        var definition = WorkflowFactory.Build(config, _services, paths.ConfigPath);
+        var definition = WorkflowFactory.Build(config, _services);
         using var runLock = await AcquireAsync(cancellationToken);
         var bootId = await _services.BootIdentity.GetBootIdAsync(cancellationToken);
         var state = InitialState.Create(definition, WorkflowFactory.Options(config, _version), bootId, _services.Time.GetUtcNow());

@@ -15,24 +15,27 @@ public sealed class DaemonRun
 {
     private readonly HostServices _services;
     private readonly string _version;
+    private readonly BootstrapConfig? _config;
 
-    public DaemonRun(HostServices services, string version)
+    /// <summary><paramref name="config"/> is the installed config when the caller has already read it (it is read once per run).</summary>
+    public DaemonRun(HostServices services, string version, BootstrapConfig? config = null)
     {
         _services = services;
         _version = version;
+        _config = config;
     }
 
     public async Task<RunOutcome> RunAsync(CancellationToken cancellationToken)
     {
         var paths = _services.Paths;
-        var config = ConfigLoader.LoadFile(paths.ConfigPath);
+        var config = _config ?? ConfigLoader.LoadFile(paths.ConfigPath);
         var problems = FileHygiene.Problems(paths, ServiceDefinitionFile.PathFor(config.Platform, paths, config.Label));
         if (problems.Count > 0)
         {
             throw new PermissionProblemException(string.Join(Environment.NewLine, problems));
         }
 
-        var definition = WorkflowFactory.Build(config, _services, paths.ConfigPath);
+        var definition = WorkflowFactory.Build(config, _services);
         var options = WorkflowFactory.Options(config, _version);
         // A corrupt state file is refused before anything, the lock file included, is created (I9).
         _ = new StateFileStore(paths).Load();

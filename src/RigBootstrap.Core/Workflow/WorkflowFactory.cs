@@ -13,7 +13,7 @@ public static class WorkflowFactory
     /// <summary>Built-in steps this build can run; the others are refused as config errors rather than faked.</summary>
     public static readonly ImmutableArray<string> SupportedBuiltIns = BuiltInStepIds.All;
 
-    public static WorkflowDefinition Build(BootstrapConfig config, HostServices services, string configPath)
+    public static WorkflowDefinition Build(BootstrapConfig config, HostServices services)
     {
         var environment = new CommandEnvironment { Paths = services.Paths, AgentUser = config.Agent.User, AgentHome = config.Agent.Home };
         var steps = new List<IStep>();

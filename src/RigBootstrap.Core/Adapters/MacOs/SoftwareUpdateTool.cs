@@ -100,23 +100,10 @@ public sealed class SoftwareUpdateTool : ISoftwareUpdate
         return result.ExitCode == 0 && result.StdoutTail.Trim() == "1";
     }
 
-    private CommandSpec Spec(string tool, ImmutableArray<string> arguments, TimeSpan timeout) => new()
-    {
-        FileName = _tools.PathOf(tool),
-        Arguments = arguments,
-        Timeout = timeout,
-        AllowedExitCodes = [],
-    };
+    private CommandSpec Spec(string tool, ImmutableArray<string> arguments, TimeSpan timeout) => ToolCall.Spec(_tools, tool, arguments, timeout);
 
-    private async Task<ProcessResult> RunAsync(CommandSpec spec, CancellationToken cancellationToken)
-    {
-        var result = await _runner.RunAsync(spec, cancellationToken);
-        cancellationToken.ThrowIfCancellationRequested();
-        return result.TimedOut
-            ? throw new SoftwareUpdateException(SoftwareUpdateInstallOutcome.Unrecognised,
-                $"{Path.GetFileName(spec.FileName)} {spec.Arguments.FirstOrDefault()} did not finish within {spec.Timeout} and was stopped; run it by hand to see where it hangs")
-            : result;
-    }
+    private Task<ProcessResult> RunAsync(CommandSpec spec, CancellationToken cancellationToken) =>
+        ToolCall.RunAsync(_runner, spec, message => new SoftwareUpdateException(SoftwareUpdateInstallOutcome.Unrecognised, message), cancellationToken);
 
     private static SoftwareUpdateException Failed(string command, ProcessResult result, string fix) =>
         new(SoftwareUpdateInstallOutcome.Unrecognised,

@@ -112,20 +112,8 @@ public sealed class XcodeTool : IXcode
         }
     }
 
-    private CommandSpec Spec(string tool, ImmutableArray<string> arguments, TimeSpan timeout) => new()
-    {
-        FileName = _tools.PathOf(tool),
-        Arguments = arguments,
-        Timeout = timeout,
-        AllowedExitCodes = [],
-    };
+    private CommandSpec Spec(string tool, ImmutableArray<string> arguments, TimeSpan timeout) => ToolCall.Spec(_tools, tool, arguments, timeout);
 
-    private async Task<ProcessResult> RunAsync(CommandSpec spec, CancellationToken cancellationToken)
-    {
-        var result = await _runner.RunAsync(spec, cancellationToken);
-        cancellationToken.ThrowIfCancellationRequested();
-        return result.TimedOut
-            ? throw new XcodeException($"{Path.GetFileName(spec.FileName)} {spec.Arguments.FirstOrDefault()} did not finish within {spec.Timeout} and was stopped; run it by hand to see where it hangs")
-            : result;
-    }
+    private Task<ProcessResult> RunAsync(CommandSpec spec, CancellationToken cancellationToken) =>
+        ToolCall.RunAsync(_runner, spec, message => new XcodeException(message), cancellationToken);
 }
