@@ -64,6 +64,11 @@ public sealed class RunStarter
             Run = new RunMarker { Active = true, BootId = bootId, Pid = pid, StartedAt = session.Now, RunType = runType },
         });
         change.Note("run-started", $"{runType} (boot {counters.Count}, pid {pid})");
+        if (newBoot)
+        {
+            CheckWaitingStepsNow(change, session.Now);
+        }
+
         haltReason ??= ReconcileSteps(change, session.Now);
         if (haltReason is not null && !IsFinal(change.State))
         {
@@ -82,6 +87,26 @@ public sealed class RunStarter
         (_, false, true) => "ResumeAfterCrash",
         _ => "Restart",
     };
+
+    /// <summary>
+    /// A boot is news for a waiting step (an MDM profile arrived, an operator registered the recipient and restarted
+    /// the host): its next check is now, not at the end of the back-off the boot before chose. The back-off itself
+    /// (the step's facts) is kept, and a step that keeps waiting still counts toward reboot.maxBootsWithoutProgress.
+    /// </summary>
+    private static void CheckWaitingStepsNow(StateChange change, DateTimeOffset now)
+    {
+        var waiting = change.State.Steps.Where(s => s.State == StepState.Waiting && s.NextCheck > now).Select(s => s.Id).ToList();
+        if (waiting.Count == 0)
+        {
+            return;
+        }
+
+        change.Update(s => s with
+        {
+            Steps = [.. s.Steps.Select(step => waiting.Contains(step.Id) ? step with { NextCheck = now } : step)],
+        });
+        change.Note("recheck", $"new boot: checking {string.Join(", ", waiting)} now instead of at the end of the back-off");
+    }
 
     /// <summary>Adds steps the workflow gained (Pending) and refuses state that names a step the workflow lost.</summary>
     private string? ReconcileSteps(StateChange change, DateTimeOffset now)

@@ -61,7 +61,9 @@ public static class WorkflowFactory
 
         if (secrets is not null && configured.Keychain is { } keychain)
         {
-            steps.Add(new KeychainStep(keychain, KeychainFile.LoginKeychainOf(config.Agent.User, config.Agent.Home),
+            // `security` switches to the agent user on a real host only; a simulation (and its fake tools) runs as itself.
+            var loginKeychain = KeychainFile.LoginKeychainOf(config.Agent.User, config.Agent.Home) with { UserName = environment.AgentUserOnRealHost };
+            steps.Add(new KeychainStep(keychain, loginKeychain,
                 secrets.Values, configured.Secrets!.Source, services.Keychain, [BuiltInStepIds.Secrets]));
         }
 

@@ -8,7 +8,9 @@ namespace RigBootstrap.Cli.Tests.Reliability;
 /// A launchd stand-in over a <see cref="TempHost"/>. Power-on loads every plist in the simulated
 /// /Library/LaunchDaemons (read with plistutil) and starts each RunAtLoad job; a non-zero exit is restarted after
 /// ThrottleInterval/20 when KeepAlive says SuccessfulExit=false; `launchctl bootout` stops a job and `kickstart`
-/// starts it; a `shutdown` request becomes a reboot: every tree SIGKILLed, a new boot time, power on again.
+/// starts it; a `shutdown` request, or a restart a fake tool starts itself (power.requests: softwareupdate --restart,
+/// fdesetup authrestart), becomes a reboot: every tree SIGKILLed, a new boot time, power on again. launchctl.running
+/// tells the fake `launchctl print` which jobs really run.
 /// </summary>
 public sealed class BootHarness(TempHost host) : IDisposable
 {
@@ -29,6 +31,15 @@ public sealed class BootHarness(TempHost host) : IDisposable
 
     /// <summary>Runs once, between the kill of a reboot and the next power-on (a torn write lands here).</summary>
     public Action? BeforeNextBoot { get; set; }
+
+    /// <summary>What the machine itself does at every power-on before launchd starts jobs (see <see cref="SimulatedMacBoot"/>).</summary>
+    public Action? AtPowerOn { get; set; }
+
+    /// <summary>
+    /// The people and the MDM around the host, asked at every tick while the harness runs; true means "power-cycle
+    /// the host now" (an operator who has just registered the host's recipient restarts it rather than wait).
+    /// </summary>
+    public Func<Task<bool>>? Operator { get; set; }
 
     public int Boots { get; private set; }
 
@@ -52,6 +63,7 @@ public sealed class BootHarness(TempHost host) : IDisposable
         Boots++;
         DaemonStartsThisBoot = 0;
         host.SetBootTime(_bootTime);
+        AtPowerOn?.Invoke();
         var plists = Directory.Exists(LaunchDaemonsDirPath) ? Directory.GetFiles(LaunchDaemonsDirPath, "*.plist") : [];
         foreach (var plist in plists.Order(StringComparer.Ordinal))
         {
@@ -60,11 +72,14 @@ public sealed class BootHarness(TempHost host) : IDisposable
         }
 
         // launchd's registry is memory: after a boot it holds exactly what the plists say.
+        NewLines("launchctl.bootstrap");
         File.WriteAllLines(Path.Join(host.ToolsDirPath, "launchctl.loaded"), _loaded.Keys);
         foreach (var job in _loaded.Values.Where(j => j.RunAtLoad))
         {
             Start(job);
         }
+
+        PublishRunning();
     }
 
     /// <summary>SIGKILL every tree (no warning), a new boot time, power on.</summary>
@@ -94,7 +109,15 @@ public sealed class BootHarness(TempHost host) : IDisposable
                 continue;
             }
 
-            if (NewLines("shutdown.log").Count > 0)
+            // Both files are read every tick, so a request in either is consumed once.
+            var rebootRequests = NewLines("shutdown.log").Count + NewLines("power.requests").Count;
+            if (rebootRequests > 0)
+            {
+                await RebootAsync();
+                continue;
+            }
+
+            if (Operator is not null && await Operator())
             {
                 await RebootAsync();
                 continue;
@@ -112,6 +135,16 @@ public sealed class BootHarness(TempHost host) : IDisposable
                 _loaded.Remove(label);
             }
 
+            foreach (var plist in NewLines("launchctl.bootstrap"))
+            {
+                var job = await LaunchdPlistReader.ReadAsync(plist, host.DirPath);
+                _loaded[job.Label] = job;
+                if (job.RunAtLoad && !_running.ContainsKey(job.Label) && !_restartAt.ContainsKey(job.Label))
+                {
+                    Start(job);
+                }
+            }
+
             foreach (var label in NewLines("launchctl.kickstart"))
             {
                 if (!_running.ContainsKey(label) && _loaded.TryGetValue(label, out var job))
@@ -127,6 +160,7 @@ public sealed class BootHarness(TempHost host) : IDisposable
                 Start(_loaded[label]);
             }
 
+            PublishRunning();
             if (!_running.ContainsKey(TempHost.DefaultLabel) && !_restartAt.ContainsKey(TempHost.DefaultLabel))
             {
                 return true;
@@ -199,10 +233,19 @@ public sealed class BootHarness(TempHost host) : IDisposable
         _running.Clear();
         _restartAt.Clear();
         _loaded.Clear();
-        foreach (var name in new[] { "shutdown.log", "launchctl.bootout", "launchctl.kickstart" })
+        PublishRunning();
+        foreach (var name in new[] { "shutdown.log", "power.requests", "launchctl.bootout", "launchctl.kickstart", "launchctl.bootstrap" })
         {
             NewLines(name); // requests made before the power went out died with it
         }
+    }
+
+    /// <summary>"label pid" per running job, written atomically for the fake `launchctl print`.</summary>
+    private void PublishRunning()
+    {
+        var path = Path.Join(host.ToolsDirPath, "launchctl.running");
+        File.WriteAllLines(path + ".new", _running.Where(pair => !pair.Value.HasExited).Select(pair => $"{pair.Key} {pair.Value.ProcessId}"));
+        File.Move(path + ".new", path, overwrite: true);
     }
 
     /// <summary>Lines appended to a fake tool's file since the harness last looked.</summary>

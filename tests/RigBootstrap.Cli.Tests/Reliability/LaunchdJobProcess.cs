@@ -24,6 +24,8 @@ public sealed class LaunchdJobProcess : IDisposable
 
     public int ExitCode => _process.ExitCode;
 
+    public int ProcessId => _process.Id;
+
     public static LaunchdJobProcess Start(LaunchdJob job, IReadOnlyDictionary<string, string> faultEnvironment)
     {
         var startInfo = new ProcessStartInfo(job.ProgramArguments[0])

@@ -13,8 +13,7 @@ public static class Plistutil
     /// </summary>
     public static async Task<XDocument> RoundTripAsync(string plistFilePath, string scratchDirPath)
     {
-        var tool = FindOnPath("plistutil")
-            ?? throw new InvalidOperationException("plistutil is not on PATH; install libplist-utils (apt-get) or libplist (brew), as tests/run.sh does.");
+        var tool = ToolPath.Require("plistutil", "libplist-utils (apt-get) or libplist (brew)");
         var binaryFilePath = Path.Join(scratchDirPath, "roundtrip.bplist");
         var xmlFilePath = Path.Join(scratchDirPath, "roundtrip.plist");
 
@@ -44,10 +43,4 @@ public static class Plistutil
         using var child = ChildProcess.Start(tool, arguments, new Dictionary<string, string?>());
         return await child.WaitAsync(RunTimeout);
     }
-
-    private static string? FindOnPath(string toolName) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(dir => Path.Join(dir, toolName))
-            .FirstOrDefault(File.Exists);
 }

@@ -3,8 +3,9 @@ using System.Globalization;
 namespace RigBootstrap.Cli.Tests.TestKit;
 
 /// <summary>
-/// One test's own directory: an empty host root (--root), a tools directory (--tools-dir) holding fresh copies of
-/// the fake launchctl, sysctl and shutdown, and room for config files. Removed on Dispose.
+/// One test's own directory: an empty host root (--root) and beside it a tools directory (--tools-dir) holding fresh
+/// copies of every fake tool (FakeTools/: launchctl, sysctl, shutdown, systemctl and the macOS tools the built-in
+/// steps call), and room for config files. Removed on Dispose.
 /// </summary>
 public sealed class TempHost : IDisposable
 {
@@ -13,17 +14,17 @@ public sealed class TempHost : IDisposable
     private const UnixFileMode Executable = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
         UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
 
-    private static readonly string[] FakeToolNames = ["launchctl", "sysctl", "shutdown", "systemctl"];
+    /// <summary>Tools the fakes do not stand in for: the product runs the real ones (Debian packages age, git, sqlite3).</summary>
+    private static readonly string[] RealToolNames = ["age", "age-keygen", "git", "sqlite3"];
 
     public TempHost()
     {
         DirPath = Directory.CreateTempSubdirectory("rig-bootstrap-e2e-").FullName;
         RootDirPath = Directory.CreateDirectory(Path.Join(DirPath, "root")).FullName;
         ToolsDirPath = Directory.CreateDirectory(Path.Join(DirPath, "tools")).FullName;
-        foreach (var name in FakeToolNames)
+        foreach (var source in Directory.GetFiles(Path.Join(AppContext.BaseDirectory, "FakeTools")))
         {
-            var source = Path.Join(AppContext.BaseDirectory, "FakeTools", name);
-            var destination = Path.Join(ToolsDirPath, name);
+            var destination = Path.Join(ToolsDirPath, Path.GetFileName(source));
             File.Copy(source, destination);
 
             // The build copies files without caring for their mode; the product runs tools by path, so they must be executable.
@@ -32,6 +33,27 @@ public sealed class TempHost : IDisposable
     }
 
     public string DirPath { get; }
+
+    /// <summary>
+    /// Puts the real age, age-keygen, git and sqlite3 beside the fakes (--tools-dir resolves every tool there), each
+    /// behind a two-line shim that logs its arguments to &lt;tool&gt;.log as the fakes do, so side effects can be counted.
+    /// </summary>
+    public void LinkRealTools()
+    {
+        foreach (var name in RealToolNames)
+        {
+            var real = ToolPath.Require(name, name == "age-keygen" ? "age" : name);
+            var shim = Path.Join(ToolsDirPath, name);
+            File.WriteAllText(shim, $"#!/bin/sh\nprintf '%s\\n' \"$*\" >> \"$(dirname \"$0\")/{name}.log\"\nexec '{real}' \"$@\"\n");
+            File.SetUnixFileMode(shim, Executable);
+        }
+    }
+
+    /// <summary>Every call a fake tool received (its &lt;tool&gt;.log), one line of arguments each, in order.</summary>
+    public IReadOnlyList<string> ToolCalls(string tool) => ReadLines(Path.Join(ToolsDirPath, tool + ".log"));
+
+    /// <summary>Writes a fake tool's state file (such as sw_vers.version or softwareupdate.catalog) beside the fakes.</summary>
+    public void WriteToolFile(string name, string text) => File.WriteAllText(Path.Join(ToolsDirPath, name), text);
 
     public string RootDirPath { get; }
 

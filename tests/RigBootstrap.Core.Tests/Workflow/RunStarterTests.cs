@@ -67,4 +67,34 @@ public sealed class RunStarterTests
 
         harness.Journal.Single(e => e.Kind == "run-started" && e.Reason!.StartsWith("ResumeAfterReboot")).BootId.Should().Be("boot-2");
     }
+
+    [Fact(Timeout = 30000)]
+    public async Task A_new_boot_checks_a_waiting_step_at_once_while_a_restart_in_the_same_boot_keeps_its_back_off()
+    {
+        using var harness = new EngineHarness();
+        var waiting = new ScriptedStep("secrets", harness.MarkerDirPath) { WriteMarker = false, Outcome = _ => new ApplyResult.WaitUntil("recipient not registered", TimeSpan.FromHours(1)) };
+        harness.Definition = WorkflowDefinition.Create([waiting]);
+        await RunUntilSettledAsync(harness);
+
+        // The run is stopped (launchd restarts it) in the same boot: the hour's back-off stands.
+        await RunUntilSettledAsync(harness);
+        var appliesAfterRestart = waiting.Applies;
+        harness.Boot.Reboot();
+        await RunUntilSettledAsync(harness);
+
+        appliesAfterRestart.Should().Be(1);
+        waiting.Applies.Should().Be(2, "the new boot checked the waiting step at once");
+        harness.State.Step("secrets").NextCheck.Should().Be(harness.Time.GetUtcNow() + TimeSpan.FromHours(1));
+        harness.Journal.Should().ContainSingle(e => e.Kind == "recheck").Which.Reason.Should().Contain("secrets");
+    }
+
+    /// <summary>Runs until the engine sleeps in its wait, then stops the run as launchd or a reboot would.</summary>
+    private static async Task RunUntilSettledAsync(EngineHarness harness)
+    {
+        using var cancel = new CancellationTokenSource();
+        var run = harness.RunAsync(cancellationToken: cancel.Token);
+        await Task.Delay(100);
+        await cancel.CancelAsync();
+        await FluentActions.Awaiting(() => run).Should().ThrowAsync<OperationCanceledException>();
+    }
 }

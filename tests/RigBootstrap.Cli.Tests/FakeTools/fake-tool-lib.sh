@@ -1,0 +1,21 @@
+# Sourced by every fake macOS tool of the end-to-end tests (not executable on its own).
+# A test's directory holds root/ (the host root, --root) and tools/ (these fakes, --tools-dir); a fake keeps its
+# state as files beside itself, like launchd keeps its registry in memory, and appends each call to <tool>.log.
+here=$(cd "$(dirname "$0")" && pwd)
+tool=$(basename "$0")
+host_root=$(cd "$here/../root" && pwd)
+
+# One line per call, the arguments as given, so a test can count side effects.
+log_call() {
+  printf '%s\n' "$*" >> "$here/$tool.log"
+}
+
+# A reboot the tool itself starts (softwareupdate --restart, fdesetup authrestart): the boot harness watches this file.
+request_restart() {
+  printf '%s\n' "$*" >> "$here/power.requests"
+}
+
+# The version components of $1 and $2 compared numerically: exit 0 when $1 > $2.
+version_above() {
+  [ "$1" != "$2" ] && [ "$(printf '%s\n%s\n' "$1" "$2" | sort -t. -k1,1n -k2,2n -k3,3n | tail -n1)" = "$1" ]
+}

@@ -1,0 +1,162 @@
+using RigBootstrap.Cli.Tests.TestKit;
+
+namespace RigBootstrap.Cli.Tests.Reliability;
+
+/// <summary>
+/// Turns a <see cref="TempHost"/> into a freshly enrolled Mac and its fleet: macOS 14.6.1 with 15.1 offered, Xcode
+/// 16.2 on offer to xcodes, FileVault off, the PPPC profile's grant in the system TCC.db, the fleet's real SOPS file
+/// (fixtures/sops/helm-secrets, encrypted to the operator's published key only), and the agent's git repository.
+/// The config asks for every built-in step of DESIGN §4 and no command.
+/// </summary>
+public sealed class MacFleet
+{
+    public const string AgentUser = "rig";
+
+    /// <summary>The fixture's `global_secret`: the agent's login password and the keychain item, so it must never leak.</summary>
+    public const string SecretValue = "global_age";
+
+    public const string KeychainService = "Claude Code-credentials";
+
+    public const string SecretsSource = "/etc/rig-bootstrap/fleet.sops.yaml";
+
+    private static readonly TimeSpan ToolTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly TempHost _host;
+    private readonly string _fixtureDirPath;
+
+    private MacFleet(TempHost host, string fixtureDirPath, string configPath)
+    {
+        _host = host;
+        _fixtureDirPath = fixtureDirPath;
+        ConfigPath = configPath;
+    }
+
+    public string ConfigPath { get; }
+
+    public string SopsFilePath => Path.Join(_host.RootDirPath, SecretsSource);
+
+    /// <summary>The recipients added to the SOPS file so far (what `sops updatekeys` was run for).</summary>
+    public List<string> RegisteredRecipients { get; } = [];
+
+    public static async Task<MacFleet> PrepareAsync(TempHost host)
+    {
+        host.LinkRealTools();
+        host.WriteToolFile("sw_vers.version", "14.6.1 23G93\n");
+        host.WriteToolFile("softwareupdate.catalog", "15.1 24B83\n");
+        host.WriteToolFile("xcodes.catalog", "16.2 16C5032a\n");
+
+        var fixtureDirPath = Path.Join(RepositoryRoot.Find(), "tests", "Fixtures");
+        var sops = Path.Join(host.RootDirPath, SecretsSource);
+        Directory.CreateDirectory(Path.GetDirectoryName(sops)!);
+        File.Copy(Path.Join(fixtureDirPath, "sops", "helm-secrets", "secrets.age.yaml"), sops);
+
+        await CreateTccDatabaseAsync(host, fixtureDirPath);
+        var (repository, sha) = await CreateAgentRepositoryAsync(host.DirPath);
+        var config = host.WriteFile("config.json", Config(repository, sha));
+        return new MacFleet(host, fixtureDirPath, config);
+    }
+
+    /// <summary>
+    /// `sops updatekeys` for one more age recipient, done the way sops does it: the data key, unwrapped with the
+    /// operator's key by the real `age`, is wrapped again for the host's recipient and added to `sops.age`; values
+    /// and MAC stay as they are.
+    /// </summary>
+    public async Task RegisterRecipientAsync(string recipient)
+    {
+        var lines = File.ReadAllLines(SopsFilePath).ToList();
+        var encStart = lines.FindIndex(l => l.Trim() == "enc: |") + 1;
+        var encEnd = lines.FindIndex(encStart, l => l.Trim() == "-----END AGE ENCRYPTED FILE-----");
+        var scratch = Directory.CreateDirectory(Path.Join(_host.DirPath, "sops-updatekeys")).FullName;
+        var operatorStanza = Path.Join(scratch, "operator.age");
+        var dataKey = Path.Join(scratch, "data-key");
+        var hostStanza = Path.Join(scratch, "host.age");
+        File.WriteAllLines(operatorStanza, lines[encStart..(encEnd + 1)].Select(l => l.Trim()));
+        File.Delete(dataKey);
+        File.Delete(hostStanza);
+
+        var operatorKey = Path.Join(_fixtureDirPath, "sops", "helm-secrets", "key.txt");
+        await RunAsync(ToolPath.Require("age", "age"), ["-d", "-i", operatorKey, "-o", dataKey, operatorStanza]);
+        await RunAsync(ToolPath.Require("age", "age"), ["-e", "-a", "-r", recipient, "-o", hostStanza, dataKey]);
+        File.Delete(dataKey);
+
+        var entry = new List<string> { $"        - recipient: {recipient}", "          enc: |" };
+        entry.AddRange(File.ReadAllLines(hostStanza).Select(l => "            " + l));
+        lines.InsertRange(lines.FindIndex(l => l.StartsWith("    lastmodified:", StringComparison.Ordinal)), entry);
+        File.WriteAllLines(SopsFilePath + ".new", lines);
+        File.Move(SopsFilePath + ".new", SopsFilePath, overwrite: true);
+        RegisteredRecipients.Add(recipient);
+    }
+
+    /// <summary>Side effects that must happen exactly once, counted in the tools' logs: (what, how many times).</summary>
+    public IReadOnlyList<(string What, int Count)> SideEffects() =>
+    [
+        ("age-keygen -o (the host key, I2)", _host.ToolCalls("age-keygen").Count(c => c.StartsWith("-o ", StringComparison.Ordinal))),
+        ("softwareupdate --install", _host.ToolCalls("softwareupdate").Count(c => c.StartsWith("--install ", StringComparison.Ordinal))),
+        ("xcodes install", _host.ToolCalls("xcodes").Count(c => c.StartsWith("install ", StringComparison.Ordinal))),
+        ("git clone", _host.ToolCalls("git").Count(c => c.StartsWith("clone ", StringComparison.Ordinal))),
+        ("security add-generic-password", _host.ToolCalls("security").Count(c => c.StartsWith("-i: add-generic-password", StringComparison.Ordinal))),
+    ];
+
+    public int SideEffectsRepeated() => SideEffects().Sum(e => Math.Max(0, e.Count - 1));
+
+    private static string Config(string repository, string sha) => $$"""
+        {
+          "agent": { "user": "{{AgentUser}}", "home": "/Users/{{AgentUser}}" },
+          "reboot": { "mode": "auto", "maxBootsWithoutProgress": 3 },
+          "steps": {
+            "ageKey":      { "path": "/Users/{{AgentUser}}/.rig/age/key.txt" },
+            "secrets":     { "source": "{{SecretsSource}}", "envFile": "/Users/{{AgentUser}}/.rig/env" },
+            "keychain":    { "items": [ { "service": "{{KeychainService}}", "account": "{{AgentUser}}", "secret": "global_secret" } ] },
+            "xcode":       { "version": "16.2" },
+            "autologin":   { "user": "{{AgentUser}}", "passwordSecret": "global_secret" },
+            "firstDeploy": { "repository": "{{repository}}", "sha": "{{sha}}", "agentLabel": "{{ReliabilityConfigs.AgentLabel}}" },
+            "tcc":         { "grants": [ { "service": "kTCCServiceAccessibility", "client": "/usr/local/bin/rig-agent" } ] },
+            "osUpgrade":   { "minimumVersion": "15.1" },
+            "handoff":     { "agentLabel": "{{ReliabilityConfigs.AgentLabel}}", "stableFor": "00:00:01", "timeout": "00:05:00" }
+          }
+        }
+        """;
+
+    /// <summary>The system TCC.db with the fixture's schema, holding the grant an MDM PPPC profile delivered at enrolment.</summary>
+    private static async Task CreateTccDatabaseAsync(TempHost host, string fixtureDirPath)
+    {
+        var database = Path.Join(host.RootDirPath, "Library", "Application Support", "com.apple.TCC", "TCC.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(database)!);
+        var sqlite3 = ToolPath.Require("sqlite3", "sqlite3");
+        await RunAsync(sqlite3, ["-init", "/dev/null", database, $".read '{Path.Join(fixtureDirPath, "macos", "tcc-db-schema.sql")}'"]);
+        // client_type 1: a path; auth_value 2: allowed; auth_reason 6: MDM policy.
+        await RunAsync(sqlite3, ["-init", "/dev/null", database,
+            "INSERT INTO access (service, client, client_type, auth_value, auth_reason, auth_version, flags) VALUES ('kTCCServiceAccessibility', '/usr/local/bin/rig-agent', 1, 2, 6, 1, 0);"]);
+    }
+
+    /// <summary>A bare repository whose one commit holds `bin/rig-deploy`, an agent that stays up; its file:// address and commit.</summary>
+    private static async Task<(string Repository, string Sha)> CreateAgentRepositoryAsync(string dirPath)
+    {
+        var git = ToolPath.Require("git", "git");
+        var work = Path.Join(dirPath, "rig-deploy-src");
+        var bare = Path.Join(dirPath, "rig-deploy.git");
+        var program = Path.Join(work, "bin", "rig-deploy");
+        Directory.CreateDirectory(Path.GetDirectoryName(program)!);
+        File.WriteAllText(program, "#!/bin/sh\n# The fleet agent of the end-to-end tests: it only stays up.\nexec sleep 600\n");
+        File.SetUnixFileMode(program, (UnixFileMode)0b111_101_101);
+        await RunAsync(git, ["init", "-q", work]);
+        await RunAsync(git, ["-C", work, "add", "-A"]);
+        await RunAsync(git, ["-C", work, "-c", "user.name=rig-bootstrap tests", "-c", "user.email=tests@example.invalid", "commit", "-q", "-m", "rig-deploy"]);
+        await RunAsync(git, ["clone", "-q", "--bare", work, bare]);
+        var sha = (await RunAsync(git, ["-C", work, "rev-parse", "HEAD"])).Stdout.Trim();
+        return ("file://" + bare, sha);
+    }
+
+    private static async Task<CliResult> RunAsync(string tool, string[] arguments)
+    {
+        // A private HOME and no system git config: the tests must not read or change the machine's settings.
+        using var child = ChildProcess.Start(tool, arguments, new Dictionary<string, string?>
+        {
+            ["HOME"] = Path.GetTempPath(),
+            ["GIT_CONFIG_NOSYSTEM"] = "1",
+        });
+        var result = await child.WaitAsync(ToolTimeout);
+        result.ExitCode.Should().Be(0, $"{Path.GetFileName(tool)} {string.Join(' ', arguments)}\n{result.Describe()}");
+        return result;
+    }
+}
