@@ -63,7 +63,7 @@ public sealed class LinuxHostTests(PublishedBinary binary, ITestOutputHelper out
             var boots = await RunUntilSettledAsync(host, crashAfter);
             if (!boots.Crashed)
             {
-                output.WriteLine($"{crashesTried} crash points tried; each converged, command run once, unit removed");
+                output.WriteLine($"RELIABILITY linux-crash-points tried={crashesTried} repeated=0 (each converged, command run once, unit removed)");
                 crashesTried.Should().BeGreaterThan(5);
                 return;
             }
@@ -82,7 +82,7 @@ public sealed class LinuxHostTests(PublishedBinary binary, ITestOutputHelper out
     /// <summary>
     /// Plays systemd: starts `run` at every boot and again after a crash, "reboots" (kill + new boot id) when
     /// `systemctl reboot` is called, and starts the fleet agent at the second boot. Until one process has crashed,
-    /// each process is told to kill itself after its Nth persistence point.
+    /// the processes are told to kill themselves at the scenario's Nth persistence point.
     /// </summary>
     private async Task<(bool Crashed, int Reboots)> RunUntilSettledAsync(TempHost host, int? crashAfter)
     {
@@ -91,7 +91,12 @@ public sealed class LinuxHostTests(PublishedBinary binary, ITestOutputHelper out
         for (var start = 0; start < 8; start++)
         {
             var environment = crashAfter is { } n && !crashed
-                ? new Dictionary<string, string> { ["RIG_BOOTSTRAP_CRASH_AFTER"] = n.ToString(System.Globalization.CultureInfo.InvariantCulture) }
+                ? new Dictionary<string, string>
+                {
+                    ["RIG_BOOTSTRAP_CRASH_AFTER"] = n.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    // Counted across processes: the Nth persistence point of the whole scenario, in whichever run.
+                    ["RIG_BOOTSTRAP_CRASH_COUNTER_FILE"] = Path.Join(host.DirPath, "crash.counter"),
+                }
                 : null;
             var rebootsBefore = host.SystemctlCalls().Count(c => c.StartsWith("reboot", StringComparison.Ordinal));
             using var run = _cli.Start(["run", .. host.HostArguments], environment);

@@ -15,6 +15,7 @@ namespace RigBootstrap.Cli.Tests.Reliability;
 public sealed class BootHarness(TempHost host) : IDisposable
 {
     public const string CrashAfterVariable = "RIG_BOOTSTRAP_CRASH_AFTER";
+    public const string CrashCounterFileVariable = "RIG_BOOTSTRAP_CRASH_COUNTER_FILE";
     private const int ThrottleScale = 20;
     private const int KilledBySignal = 137;
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(50);
@@ -26,7 +27,10 @@ public sealed class BootHarness(TempHost host) : IDisposable
     private readonly List<int> _daemonExitCodes = [];
     private long _bootTime = 1_700_000_000;
 
-    /// <summary>While set, every start of our daemon gets RIG_BOOTSTRAP_CRASH_AFTER=N, until one start has died by it.</summary>
+    /// <summary>
+    /// While set, every start of our daemon gets RIG_BOOTSTRAP_CRASH_AFTER=N and a counter file shared by all starts,
+    /// until one start has died by it: the Nth persistence point of the whole scenario, whichever run reaches it.
+    /// </summary>
     public int? CrashAfter { get; set; }
 
     /// <summary>Runs once, between the kill of a reboot and the next power-on (a torn write lands here).</summary>
@@ -215,7 +219,9 @@ public sealed class BootHarness(TempHost host) : IDisposable
             DaemonStartsThisBoot++;
             if (CrashAfter is { } n)
             {
+                // The count runs on across starts and boots, so the Nth persistence point of the whole scenario dies.
                 fault[CrashAfterVariable] = n.ToString(CultureInfo.InvariantCulture);
+                fault[CrashCounterFileVariable] = Path.Join(host.DirPath, "crash.counter");
             }
         }
 
@@ -224,6 +230,8 @@ public sealed class BootHarness(TempHost host) : IDisposable
 
     private async Task KillEverythingAsync()
     {
+        // A run that died in this tick (an injected crash just before a reboot request) is counted before the power goes.
+        ReapExits();
         foreach (var process in _running.Values)
         {
             await process.KillAsync();

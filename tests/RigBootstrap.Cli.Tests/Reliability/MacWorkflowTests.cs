@@ -1,3 +1,4 @@
+using System.Text;
 using RigBootstrap.Cli.Tests.TestKit;
 using Xunit.Abstractions;
 
@@ -21,14 +22,9 @@ public sealed class MacWorkflowTests(PublishedBinary binary, ITestOutputHelper o
         using var host = new TempHost();
         var fleet = await MacFleet.PrepareAsync(host);
         using var harness = new BootHarness(host);
-        var mac = new SimulatedMacBoot(host, new Dictionary<string, string> { [MacFleet.AgentUser] = MacFleet.SecretValue });
-        var fleetOperator = new FleetOperator(host, fleet, harness, registerAtBoot: 2);
-        harness.AtPowerOn = mac.PowerOn;
-        harness.Operator = fleetOperator.ActAsync;
-        await InstallAsync(host, fleet);
 
         // Act
-        await harness.PowerOnAsync();
+        var (mac, fleetOperator) = await StartAsync(host, fleet, harness, registerAtBoot: 2);
         var settled = await harness.RunAsync(SettleLimit);
 
         // Assert
@@ -45,13 +41,71 @@ public sealed class MacWorkflowTests(PublishedBinary binary, ITestOutputHelper o
         harness.Reboots.Should().Be(3, "two operator restarts while secrets waited, then the one for the os-upgrade and autologin");
         host.ToolCalls("xcode-select").Should().Equal("-s /Applications/Xcode-16.2.0.app");
         host.ToolCalls("xcodebuild").Should().Contain(["-license accept", "-runFirstLaunch"]);
+        var holders = SecretHolders(host.RootDirPath);
+        holders.Should().Contain(Path.Join(host.RootDirPath, "Users", MacFleet.AgentUser, ".rig", "env"), "the env file is where the secrets go");
+        holders.Should().OnlyContain(f => (File.GetUnixFileMode(f) & ~(UnixFileMode.UserRead | UnixFileMode.UserWrite)) == 0,
+            $"only 0600 files may hold a secret value (I6); held by: {string.Join(", ", holders)}");
+        var keychainItem = File.ReadAllLines(Path.Join(host.ToolsDirPath, "security.keychain")).Should().ContainSingle().Subject.Split('\t');
+        keychainItem.Should().Equal("/Users/rig/Library/Keychains/login.keychain-db", MacFleet.KeychainService, MacFleet.AgentUser,
+            Convert.ToHexStringLower(Encoding.UTF8.GetBytes(MacFleet.SecretValue)));
         output.WriteLine((await _cli.RunAsync(["status", "--history", .. host.HostArguments])).Stdout);
         output.WriteLine($"RELIABILITY scenario=mac-fresh-host boots={harness.Boots} reboots={harness.Reboots} repeated={fleet.SideEffectsRepeated()}");
     }
 
-    private async Task InstallAsync(TempHost host, MacFleet fleet)
+    [Fact(Timeout = 1200000)]
+    public async Task Killed_after_every_persistence_point_in_turn_the_Mac_workflow_converges_with_each_side_effect_once()
     {
+        var boots = 0;
+        var reboots = 0;
+        var repeated = 0;
+        for (var crashAfter = 1; crashAfter < 400; crashAfter++)
+        {
+            // Arrange
+            using var host = new TempHost();
+            var fleet = await MacFleet.PrepareAsync(host);
+            using var harness = new BootHarness(host) { CrashAfter = crashAfter };
+            await StartAsync(host, fleet, harness, registerAtBoot: 1);
+
+            // Act
+            var settled = await harness.RunAsync(SettleLimit);
+
+            // Assert
+            var because = $"crash point {crashAfter}";
+            settled.Should().BeTrue(because);
+            ScenarioOutcome.ShouldBeCompletedAndCleanedUp(host, because);
+            fleet.SideEffects().Should().OnlyContain(e => e.Count == 1, $"{because} repeats and skips no side effect");
+            boots += harness.Boots;
+            reboots += harness.Reboots;
+            repeated += fleet.SideEffectsRepeated();
+            if (harness.Crashes == 0)
+            {
+                output.WriteLine($"RELIABILITY mac-crash-points tried={crashAfter - 1} boots={boots} reboots={reboots} repeated={repeated}");
+                (crashAfter - 1).Should().BeGreaterThan(30, "every built-in step persists before and after its side effects");
+                return;
+            }
+        }
+
+        Assert.Fail("the Mac workflow never got through without a crash: the crash-point loop never reached its end");
+    }
+
+    /// <summary>Every file under the root whose bytes contain the secret value.</summary>
+    private static List<string> SecretHolders(string rootDirPath)
+    {
+        var secret = Encoding.UTF8.GetBytes(MacFleet.SecretValue);
+        return [.. Directory.EnumerateFiles(rootDirPath, "*", SearchOption.AllDirectories)
+            .Where(f => !File.GetAttributes(f).HasFlag(FileAttributes.ReparsePoint) && File.ReadAllBytes(f).AsSpan().IndexOf(secret) >= 0)];
+    }
+
+    /// <summary>The Mac's boot and its operator wired into the harness, the daemon installed, the power on.</summary>
+    private async Task<(SimulatedMacBoot Mac, FleetOperator Operator)> StartAsync(TempHost host, MacFleet fleet, BootHarness harness, int registerAtBoot)
+    {
+        var mac = new SimulatedMacBoot(host, new Dictionary<string, string> { [MacFleet.AgentUser] = MacFleet.SecretValue });
+        var fleetOperator = new FleetOperator(host, fleet, harness, registerAtBoot);
+        harness.AtPowerOn = mac.PowerOn;
+        harness.Operator = fleetOperator.ActAsync;
         var install = await _cli.RunAsync(["install", "--config", fleet.ConfigPath, .. host.HostArguments]);
         install.ExitCode.Should().Be(0, install.Describe());
+        await harness.PowerOnAsync();
+        return (mac, fleetOperator);
     }
 }
