@@ -24,7 +24,7 @@ dotnet build tests/RigBootstrap.Cli.Tests -c Release -nologo -clp:ErrorsOnly >&2
 log="$work/test.log"
 started=$(date +%s)
 set +e
-dotnet test tests/RigBootstrap.Cli.Tests -c Release --no-build -nologo --filter "FullyQualifiedName~.Reliability." \
+dotnet test tests/RigBootstrap.Cli.Tests -c Release --no-build -nologo --filter "FullyQualifiedName~.Reliability.|FullyQualifiedName~.Linux." \
   --logger "console;verbosity=detailed" >"$log" 2>&1
 test_exit=$?
 set -e
@@ -48,16 +48,29 @@ repeated_total=$(echo "$lines" | grep -oE 'repeated=[0-9]+' | awk -F= '{ s += $2
   echo "\`ThrottleInterval\`/20; \`launchctl bootout\` stops a job, \`kickstart\` starts it; a \`shutdown\` request is a reboot:"
   echo "every process tree SIGKILLed without warning, a new boot time from the fake \`sysctl\`, power on again."
   echo
+  echo "The Mac itself is simulated by separate programs in \`tests/RigBootstrap.Cli.Tests/FakeTools\` (\`launchctl\`, \`sysctl\`,"
+  echo "\`shutdown\`, \`security\`, \`sw_vers\`, \`softwareupdate\`, \`fdesetup\`, \`defaults\`, \`stat\`, \`xcodes\`, \`xcodebuild\`,"
+  echo "\`xcode-select\`), whose output follows the real samples in \`tests/Fixtures/macos\`; the real \`age\`, \`age-keygen\`, \`git\`"
+  echo "and \`sqlite3\` run as they are, behind a logging shim. Every tool call is logged, which is how side effects are counted."
+  echo "At power-on the simulated Mac applies an update staged by \`softwareupdate --restart\`, and its loginwindow logs the"
+  echo "autologin user in only when \`/etc/kcpassword\` decodes to that user's password. Crash points are counted across"
+  echo "processes (\`RIG_BOOTSTRAP_CRASH_COUNTER_FILE\`), so the Nth point of the whole scenario dies, whichever boot's run reaches it."
+  echo
   echo "## Result"
   echo
   echo "| what | number |"
   echo "|---|---|"
   echo "| tests | $passed passed, $failed failed |"
-  echo "| crash points N tried (SIGKILL after the Nth persistence point, N = 1.. until a run needs no crash) | $(field crash-points tried) |"
-  echo "| boots / reboots over all crash points | $(field crash-points boots) / $(field crash-points reboots) |"
-  echo "| spawn failures over all crash points (a crash after the binary was removed, before bootout) | $(field crash-points spawn-failures) |"
-  echo "| seeded random power cuts (seed $(field random-kills seed)) | $(field random-kills tried) |"
-  echo "| boots / reboots over all power cuts | $(field random-kills boots) / $(field random-kills reboots) |"
+  echo "| commands flow: crash points N tried (SIGKILL at the Nth persistence point, N = 1.. until a run needs no crash) | $(field crash-points tried) |"
+  echo "| commands flow: boots / reboots over all crash points | $(field crash-points boots) / $(field crash-points reboots) |"
+  echo "| commands flow: spawn failures over all crash points (a crash after the binary was removed, before bootout) | $(field crash-points spawn-failures) |"
+  echo "| commands flow: seeded random power cuts (seed $(field random-kills seed)) | $(field random-kills tried) |"
+  echo "| commands flow: boots / reboots over all power cuts | $(field random-kills boots) / $(field random-kills reboots) |"
+  echo "| every macOS built-in step: crash points N tried | $(field mac-crash-points tried) |"
+  echo "| every macOS built-in step: boots / reboots over all crash points | $(field mac-crash-points boots) / $(field mac-crash-points reboots) |"
+  echo "| every macOS built-in step: seeded random power cuts (seed $(field mac-random-kills seed)) | $(field mac-random-kills tried) |"
+  echo "| every macOS built-in step: boots / reboots over all power cuts | $(field mac-random-kills boots) / $(field mac-random-kills reboots) |"
+  echo "| Linux flow (systemd played by the test): crash points N tried | $(field linux-crash-points tried) |"
   echo "| torn state file (cut at byte $(field torn-write cut-at)), recovered from \`.prev\` | boots $(field torn-write boots), reboots $(field torn-write reboots) |"
   echo "| side effects done twice, all runs | ${repeated_total:-?} (must be 0) |"
   echo "| wall time of the suite on this machine (2 shared cores) | ${seconds} s |"
@@ -66,10 +79,19 @@ repeated_total=$(echo "$lines" | grep -oE 'repeated=[0-9]+' | awk -F= '{ s += $2
   echo
   echo "| scenario | boots | reboots | side effects repeated |"
   echo "|---|---|---|---|"
-  for s in fresh-host already-bootstrapped always-reboots crashes-every-time group-writable-binary group-writable-plist; do
+  for s in mac-fresh-host fresh-host already-bootstrapped always-reboots crashes-every-time group-writable-binary group-writable-plist; do
     echo "| $s | $(field "scenario=$s" boots) | $(field "scenario=$s" reboots) | $(field "scenario=$s" repeated) |"
   done
   echo
+  echo "- **mac-fresh-host**: every built-in step of DESIGN §4 on macOS 14.6.1 with 15.1 offered: age key; the fleet's real"
+  echo "  SOPS file (\`tests/Fixtures/sops/helm-secrets\`) has no recipient for the host for two boots, then the operator adds it"
+  echo "  (\`sops updatekeys\`, done with the real \`age\`) and restarts the host; secrets, keychain (\`security -i\`), first deploy"
+  echo "  (real \`git\` from a local repository, the agent's LaunchDaemon bootstrapped and started by the harness), autologin"
+  echo "  parked, then \`softwareupdate --install --restart\` restarts the host once for both; after it the OS is 15.1 and the"
+  echo "  console belongs to the agent; tcc (real \`sqlite3\` on a TCC.db with the fixture schema), xcode (\`xcodes\`, select,"
+  echo "  license, first launch), handoff. Each of age-keygen, softwareupdate --install, xcodes install, git clone and the"
+  echo "  keychain add ran exactly once; \`shutdown\` was never called; the secret value is found under the root only in"
+  echo "  0600 files. The crash-point and power-cut rows above run this same workflow (recipient registered at the first boot)."
   echo "- **fresh-host**: agent plist, a plain command, a \`requiresReboot\` command, then handoff to the agent the harness"
   echo "  started at the second boot (\`stableFor\` 1 s)."
   echo "- **already-bootstrapped**: \`install\` again reports \"already bootstrapped\" and the host root is byte-for-byte unchanged."

@@ -93,5 +93,22 @@ public sealed class InstallCommandTests
         results.Count(r => r.Stdout.Contains("already installed", StringComparison.Ordinal)).Should().Be(19);
     }
 
+    [Fact(Timeout = 120000)]
+    public async Task Install_rides_out_launchds_transient_input_output_error_and_loads_the_daemon_once()
+    {
+        // Arrange: launchd answers `5: Input/output error` while an old job drains (the fixture's exact words).
+        using var host = new TempHost();
+        var config = host.WriteFile("config.json", TestConfigs.HaltsOnSecondStep);
+        host.WriteToolFile("launchctl.eio", "2\n");
+
+        // Act
+        var result = await _cli.RunAsync(["install", "--config", config, .. host.HostArguments]);
+
+        // Assert
+        result.ExitCode.Should().Be(0, result.Describe());
+        host.LaunchctlCalls().Count(call => call.StartsWith("bootstrap", StringComparison.Ordinal)).Should().Be(3, "two refusals, then the load");
+        File.ReadAllLines(Path.Join(host.ToolsDirPath, "launchctl.loaded")).Should().Equal(TempHost.DefaultLabel);
+    }
+
     private static string Mode(string path) => Convert.ToString((int)File.GetUnixFileMode(path), 8);
 }

@@ -11,6 +11,8 @@ namespace RigBootstrap.Cli.Tests.Reliability;
 [Collection(PublishedBinaryCollection.Name)]
 public sealed class MacWorkflowTests(PublishedBinary binary, ITestOutputHelper output)
 {
+    private const int RandomPowerCuts = 12;
+    private const int Seed = 20261125;
     private static readonly TimeSpan SettleLimit = TimeSpan.FromSeconds(120);
 
     private readonly RigBootstrapCli _cli = new(binary.FilePath);
@@ -86,6 +88,38 @@ public sealed class MacWorkflowTests(PublishedBinary binary, ITestOutputHelper o
         }
 
         Assert.Fail("the Mac workflow never got through without a crash: the crash-point loop never reached its end");
+    }
+
+    [Fact(Timeout = 900000)]
+    public async Task A_power_cut_at_a_random_time_never_stops_the_Mac_workflow_from_converging()
+    {
+        var random = new Random(Seed);
+        var boots = 0;
+        var reboots = 0;
+        var repeated = 0;
+        for (var trial = 0; trial < RandomPowerCuts; trial++)
+        {
+            // Arrange
+            var cutAfter = TimeSpan.FromMilliseconds(random.Next(0, 3000));
+            using var host = new TempHost();
+            var fleet = await MacFleet.PrepareAsync(host);
+            using var harness = new BootHarness(host);
+            await StartAsync(host, fleet, harness, registerAtBoot: 1);
+
+            // Act
+            var settled = await harness.RunAsync(SettleLimit, powerCutAfter: cutAfter);
+
+            // Assert
+            var because = $"power cut {trial} at {cutAfter.TotalMilliseconds} ms (seed {Seed})";
+            settled.Should().BeTrue(because);
+            ScenarioOutcome.ShouldBeCompletedAndCleanedUp(host, because);
+            fleet.SideEffects().Should().OnlyContain(e => e.Count == 1, because);
+            boots += harness.Boots;
+            reboots += harness.Reboots;
+            repeated += fleet.SideEffectsRepeated();
+        }
+
+        output.WriteLine($"RELIABILITY mac-random-kills tried={RandomPowerCuts} seed={Seed} boots={boots} reboots={reboots} repeated={repeated}");
     }
 
     /// <summary>Every file under the root whose bytes contain the secret value.</summary>
