@@ -79,7 +79,7 @@ repeated_total=$(echo "$lines" | grep -oE 'repeated=[0-9]+' | awk -F= '{ s += $2
   echo
   echo "| scenario | boots | reboots | side effects repeated |"
   echo "|---|---|---|---|"
-  for s in mac-fresh-host fresh-host already-bootstrapped always-reboots crashes-every-time group-writable-binary group-writable-plist; do
+  for s in mac-fresh-host mac-filevault-retry fresh-host already-bootstrapped always-reboots crashes-every-time group-writable-binary group-writable-plist; do
     echo "| $s | $(field "scenario=$s" boots) | $(field "scenario=$s" reboots) | $(field "scenario=$s" repeated) |"
   done
   echo
@@ -92,6 +92,8 @@ repeated_total=$(echo "$lines" | grep -oE 'repeated=[0-9]+' | awk -F= '{ s += $2
   echo "  license, first launch), handoff. Each of age-keygen, softwareupdate --install, xcodes install, git clone and the"
   echo "  keychain add ran exactly once; \`shutdown\` was never called; the secret value is found under the root only in"
   echo "  0600 files. The crash-point and power-cut rows above run this same workflow (recipient registered at the first boot)."
+  echo "- **mac-filevault-retry**: FileVault on: autologin halts the workflow, and \`status\` names FileVault and"
+  echo "  \`rig-bootstrap retry autologin\`; once FileVault is off, \`retry\` completes it with no side effect repeated."
   echo "- **fresh-host**: agent plist, a plain command, a \`requiresReboot\` command, then handoff to the agent the harness"
   echo "  started at the second boot (\`stableFor\` 1 s)."
   echo "- **already-bootstrapped**: \`install\` again reports \"already bootstrapped\" and the host root is byte-for-byte unchanged."

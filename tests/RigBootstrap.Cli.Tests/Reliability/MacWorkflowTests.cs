@@ -54,6 +54,34 @@ public sealed class MacWorkflowTests(PublishedBinary binary, ITestOutputHelper o
         output.WriteLine($"RELIABILITY scenario=mac-fresh-host boots={harness.Boots} reboots={harness.Reboots} repeated={fleet.SideEffectsRepeated()}");
     }
 
+    [Fact(Timeout = 180000)]
+    public async Task With_FileVault_on_autologin_halts_naming_it_and_retry_completes_once_FileVault_is_off()
+    {
+        // Arrange
+        using var host = new TempHost();
+        var fleet = await MacFleet.PrepareAsync(host);
+        host.WriteToolFile("fdesetup.on", "");
+        using var harness = new BootHarness(host);
+        await StartAsync(host, fleet, harness, registerAtBoot: 1);
+
+        // Act
+        var halted = await harness.RunAsync(SettleLimit);
+        var statusWhenHalted = await _cli.RunAsync(["status", .. host.HostArguments]);
+        File.Delete(Path.Join(host.ToolsDirPath, "fdesetup.on"));
+        var retry = await _cli.RunAsync(["retry", "autologin", .. host.HostArguments]);
+        var completed = await harness.RunAsync(SettleLimit);
+
+        // Assert
+        halted.Should().BeTrue(statusWhenHalted.Describe());
+        statusWhenHalted.ExitCode.Should().Be(1, "status exits 1 for Halted");
+        statusWhenHalted.Stdout.Should().Contain("FileVault is on").And.Contain("rig-bootstrap retry autologin");
+        retry.ExitCode.Should().Be(0, retry.Describe());
+        completed.Should().BeTrue((await _cli.RunAsync(["status", .. host.HostArguments])).Describe());
+        ScenarioOutcome.ShouldBeCompletedAndCleanedUp(host, "retry after FileVault was turned off");
+        fleet.SideEffects().Should().OnlyContain(e => e.Count == 1);
+        output.WriteLine($"RELIABILITY scenario=mac-filevault-retry boots={harness.Boots} reboots={harness.Reboots} repeated={fleet.SideEffectsRepeated()}");
+    }
+
     [Fact(Timeout = 1200000)]
     public async Task Killed_after_every_persistence_point_in_turn_the_Mac_workflow_converges_with_each_side_effect_once()
     {
