@@ -39,7 +39,9 @@ public sealed class KillAtPersistencePoint(int crashAfter, string? counterFilePa
         }
 
         var seen = File.Exists(counterFilePath) && int.TryParse(File.ReadAllText(counterFilePath), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
-        File.WriteAllText(counterFilePath, (seen + 1).ToString(CultureInfo.InvariantCulture));
+        // Written aside and renamed, so a power cut never leaves an empty counter that would start the count again.
+        File.WriteAllText(counterFilePath + ".new", (seen + 1).ToString(CultureInfo.InvariantCulture));
+        File.Move(counterFilePath + ".new", counterFilePath, overwrite: true);
         return seen + 1;
     }
 }

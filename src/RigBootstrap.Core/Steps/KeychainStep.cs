@@ -42,6 +42,8 @@ public sealed class KeychainStep : IStep
             Description = $"{config.Items.Length} generic password(s) in {keychain.Path}",
             MaxAttempts = 3,
             RetryBackoff = TimeSpan.FromSeconds(30),
+            // A login keychain exists and unlocks only when its user logs in: autologin's reboot must not wait for it.
+            WaitsEndWithABoot = true,
         };
     }
 
@@ -90,10 +92,11 @@ public sealed class KeychainStep : IStep
             {
                 await _tool.SetAsync(_keychain, item.Service, item.Account, value, cancellationToken);
             }
-            catch (KeychainException ex) when (ex.Kind == SecurityErrorKind.InteractionNotAllowed)
+            catch (KeychainException ex) when (ex.Kind is SecurityErrorKind.InteractionNotAllowed or SecurityErrorKind.NoSuchKeychain)
             {
-                context.Logger.LogWarning("Keychain: {Keychain} is locked; waiting for {User} to log in", _keychain.Path, _keychain.UserName);
-                return new ApplyResult.WaitUntil(LockedReason(), LockedRetryAfter);
+                context.Logger.LogWarning("Keychain: {Keychain} is {Problem}; waiting for {User} to log in", _keychain.Path,
+                    ex.Kind == SecurityErrorKind.NoSuchKeychain ? "not created yet" : "locked", _keychain.UserName);
+                return new ApplyResult.WaitUntil(ex.Kind == SecurityErrorKind.NoSuchKeychain ? MissingReason() : LockedReason(), LockedRetryAfter);
             }
             catch (KeychainException ex)
             {
@@ -172,6 +175,11 @@ public sealed class KeychainStep : IStep
         $"{_keychain.Path} is locked (errSecInteractionNotAllowed, exit 36): a login keychain stays locked under launchd until "
         + $"{_keychain.UserName ?? "its user"} logs in. Autologin logs the agent in at the next boot, and this step tries again; "
         + $"to go on now, unlock it as that user (`security unlock-keychain {_keychain.Path}`)";
+
+    private string MissingReason() =>
+        $"{_keychain.Path} does not exist yet (errSecNoSuchKeychain, exit 50): macOS creates a login keychain at its user's first "
+        + $"login. Autologin logs {_keychain.UserName ?? "its user"} in at the next boot, and this step tries again; to go on now, log in "
+        + "as that user once";
 
     private static bool SameValue(string stored, string expected) =>
         CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(stored), Encoding.UTF8.GetBytes(expected));

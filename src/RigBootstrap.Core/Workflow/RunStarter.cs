@@ -64,7 +64,7 @@ public sealed class RunStarter
             Run = new RunMarker { Active = true, BootId = bootId, Pid = pid, StartedAt = session.Now, RunType = runType },
         });
         change.Note("run-started", $"{runType} (boot {counters.Count}, pid {pid})");
-        if (newBoot)
+        if (newBoot && haltReason is null && !IsFinal(state))
         {
             CheckWaitingStepsNow(change, session.Now);
         }

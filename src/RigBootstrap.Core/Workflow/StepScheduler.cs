@@ -6,7 +6,9 @@ namespace RigBootstrap.Core.Workflow;
 /// <summary>
 /// Picks the next step (DESIGN §3 reboot coalescing): runnable steps first in workflow order; a step that reboots
 /// the host by itself only when nothing else can run or is waiting in this boot; a reboot only when nothing can
-/// progress without it; waiting steps hold the reboot back, since they may still finish in this boot.
+/// progress without it; waiting steps hold the reboot back, since they may still finish in this boot, unless what
+/// they wait for comes with a boot (<see cref="StepTraits.WaitsEndWithABoot"/>): those are checked on their
+/// schedule only while nothing else is left to do.
 /// </summary>
 public static class StepScheduler
 {
@@ -20,6 +22,7 @@ public static class StepScheduler
 
         var runnable = new List<IStep>();
         var waiting = new List<StepRecord>();
+        var waitingForABoot = new List<StepRecord>();
         var parked = ImmutableArray.CreateBuilder<string>();
         foreach (var step in definition.Steps.Where(s => !done.Contains(s.Id) && s.DependsOn.All(done.Contains)))
         {
@@ -28,6 +31,9 @@ public static class StepScheduler
             {
                 case StepState.Pending or StepState.Running:
                     runnable.Add(step);
+                    break;
+                case StepState.Waiting when step.Traits.WaitsEndWithABoot && record.NextCheck is { } next && next > now:
+                    waitingForABoot.Add(record);
                     break;
                 case StepState.Waiting or StepState.Failed when record.NextCheck is { } next && next > now:
                     waiting.Add(record);
@@ -52,9 +58,7 @@ public static class StepScheduler
 
         if (waiting.Count > 0)
         {
-            var soonest = waiting.MinBy(w => w.NextCheck)!;
-            var reason = string.Join("; ", waiting.Select(w => $"{w.Id}: {w.WaitingFor ?? w.LastError ?? "waiting"}"));
-            return new SchedulerDecision.WaitUntil(soonest.NextCheck!.Value, reason);
+            return WaitFor(waiting);
         }
 
         if (runnable.Count > 0)
@@ -67,7 +71,19 @@ public static class StepScheduler
             return new SchedulerDecision.Reboot(parked.ToImmutable());
         }
 
+        if (waitingForABoot.Count > 0)
+        {
+            return WaitFor(waitingForABoot);
+        }
+
         var blocked = definition.Steps.Where(s => !done.Contains(s.Id)).Select(s => s.Id);
         return new SchedulerDecision.Stuck($"no step can run: {string.Join(", ", blocked)} wait on steps that cannot finish");
+    }
+
+    private static SchedulerDecision.WaitUntil WaitFor(List<StepRecord> waiting)
+    {
+        var soonest = waiting.MinBy(w => w.NextCheck)!;
+        var reason = string.Join("; ", waiting.Select(w => $"{w.Id}: {w.WaitingFor ?? w.LastError ?? "waiting"}"));
+        return new SchedulerDecision.WaitUntil(soonest.NextCheck!.Value, reason);
     }
 }

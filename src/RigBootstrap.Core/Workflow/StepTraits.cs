@@ -15,4 +15,10 @@ public sealed record StepTraits
 
     /// <summary>Its apply restarts the host by itself (os-upgrade): scheduled after every other step of this boot.</summary>
     public bool RebootsItself { get; init; }
+
+    /// <summary>
+    /// What it waits for comes with a boot (keychain: the login keychain exists and unlocks only once autologin has
+    /// logged its user in), so its waits do not hold back a reboot or a step that reboots the host, as other waits do.
+    /// </summary>
+    public bool WaitsEndWithABoot { get; init; }
 }

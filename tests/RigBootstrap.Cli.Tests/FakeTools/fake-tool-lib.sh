@@ -3,7 +3,11 @@
 # state as files beside itself, like launchd keeps its registry in memory, and appends each call to <tool>.log.
 here=$(cd "$(dirname "$0")" && pwd)
 tool=$(basename "$0")
-host_root=$(cd "$here/../root" && pwd)
+host_root=$(cd "$here/../root" 2>/dev/null && pwd) || {
+  # Never fall back to the real /: a fake that writes under the host root must have one.
+  echo "fake $tool: no host root beside $here (expected $here/../root)" >&2
+  exit 70
+}
 
 # One line per call, the arguments as given, so a test can count side effects.
 log_call() {

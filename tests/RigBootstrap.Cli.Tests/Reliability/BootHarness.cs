@@ -14,8 +14,6 @@ namespace RigBootstrap.Cli.Tests.Reliability;
 /// </summary>
 public sealed class BootHarness(TempHost host) : IDisposable
 {
-    public const string CrashAfterVariable = "RIG_BOOTSTRAP_CRASH_AFTER";
-    public const string CrashCounterFileVariable = "RIG_BOOTSTRAP_CRASH_COUNTER_FILE";
     private const int ThrottleScale = 20;
     private const int KilledBySignal = 137;
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(50);
@@ -220,8 +218,8 @@ public sealed class BootHarness(TempHost host) : IDisposable
             if (CrashAfter is { } n)
             {
                 // The count runs on across starts and boots, so the Nth persistence point of the whole scenario dies.
-                fault[CrashAfterVariable] = n.ToString(CultureInfo.InvariantCulture);
-                fault[CrashCounterFileVariable] = Path.Join(host.DirPath, "crash.counter");
+                fault[CrashCounter.CrashAfterVariable] = n.ToString(CultureInfo.InvariantCulture);
+                fault[CrashCounter.FileVariable] = CrashCounter.PathFor(host);
             }
         }
 

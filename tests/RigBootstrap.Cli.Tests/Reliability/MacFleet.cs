@@ -94,7 +94,8 @@ public sealed class MacFleet
         ("softwareupdate --install", _host.ToolCalls("softwareupdate").Count(c => c.StartsWith("--install ", StringComparison.Ordinal))),
         ("xcodes install", _host.ToolCalls("xcodes").Count(c => c.StartsWith("install ", StringComparison.Ordinal))),
         ("git clone", _host.ToolCalls("git").Count(c => c.StartsWith("clone ", StringComparison.Ordinal))),
-        ("security add-generic-password", _host.ToolCalls("security").Count(c => c.StartsWith("-i: add-generic-password", StringComparison.Ordinal))),
+        ("security add-generic-password (that took effect)", _host.ToolCalls("security")
+            .Count(c => c.StartsWith("-i: add-generic-password", StringComparison.Ordinal) && c.EndsWith("(exit 0)", StringComparison.Ordinal))),
     ];
 
     public int SideEffectsRepeated() => SideEffects().Sum(e => Math.Max(0, e.Count - 1));
@@ -149,11 +150,13 @@ public sealed class MacFleet
 
     private static async Task<CliResult> RunAsync(string tool, string[] arguments)
     {
-        // A private HOME and no system git config: the tests must not read or change the machine's settings.
+        // No HOME and no system git config: the tests must not read or change the machine's settings.
         using var child = ChildProcess.Start(tool, arguments, new Dictionary<string, string?>
         {
-            ["HOME"] = Path.GetTempPath(),
+            ["HOME"] = null,
+            ["XDG_CONFIG_HOME"] = null,
             ["GIT_CONFIG_NOSYSTEM"] = "1",
+            ["GIT_CONFIG_GLOBAL"] = "/dev/null",
         });
         var result = await child.WaitAsync(ToolTimeout);
         result.ExitCode.Should().Be(0, $"{Path.GetFileName(tool)} {string.Join(' ', arguments)}\n{result.Describe()}");

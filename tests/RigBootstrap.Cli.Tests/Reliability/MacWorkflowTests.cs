@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using RigBootstrap.Cli.Tests.TestKit;
 using Xunit.Abstractions;
 
@@ -41,6 +42,11 @@ public sealed class MacWorkflowTests(PublishedBinary binary, ITestOutputHelper o
         mac.UpdatesApplied.Should().Be(1);
         mac.ConsoleUser.Should().Be(MacFleet.AgentUser, "loginwindow found the agent's password in /etc/kcpassword");
         harness.Reboots.Should().Be(3, "two operator restarts while secrets waited, then the one for the os-upgrade and autologin");
+        var journal = File.ReadAllLines(host.JournalPath).Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        journal.Should().Contain(e => Text(e, "kind") == "step" && Text(e, "step") == "keychain" && Text(e, "to") == "Waiting"
+            && Text(e, "reason").Contains("does not exist yet", StringComparison.Ordinal),
+            "before the agent's first login its login keychain does not exist, and the step waits for the boot autologin brings");
+        journal.Count(e => Text(e, "kind") == "recheck").Should().BeGreaterThanOrEqualTo(3, "boots 2, 3 and 4 each checked a waiting step at once");
         host.ToolCalls("xcode-select").Should().Equal("-s /Applications/Xcode-16.2.0.app");
         host.ToolCalls("xcodebuild").Should().Contain(["-license accept", "-runFirstLaunch"]);
         var holders = SecretHolders(host.RootDirPath);
@@ -50,7 +56,6 @@ public sealed class MacWorkflowTests(PublishedBinary binary, ITestOutputHelper o
         var keychainItem = File.ReadAllLines(Path.Join(host.ToolsDirPath, "security.keychain")).Should().ContainSingle().Subject.Split('\t');
         keychainItem.Should().Equal("/Users/rig/Library/Keychains/login.keychain-db", MacFleet.KeychainService, MacFleet.AgentUser,
             Convert.ToHexStringLower(Encoding.UTF8.GetBytes(MacFleet.SecretValue)));
-        output.WriteLine((await _cli.RunAsync(["status", "--history", .. host.HostArguments])).Stdout);
         output.WriteLine($"RELIABILITY scenario=mac-fresh-host boots={harness.Boots} reboots={harness.Reboots} repeated={fleet.SideEffectsRepeated()}");
     }
 
@@ -107,7 +112,7 @@ public sealed class MacWorkflowTests(PublishedBinary binary, ITestOutputHelper o
             boots += harness.Boots;
             reboots += harness.Reboots;
             repeated += fleet.SideEffectsRepeated();
-            if (harness.Crashes == 0)
+            if (CrashCounter.Read(host) < crashAfter)
             {
                 output.WriteLine($"RELIABILITY mac-crash-points tried={crashAfter - 1} boots={boots} reboots={reboots} repeated={repeated}");
                 (crashAfter - 1).Should().BeGreaterThan(30, "every built-in step persists before and after its side effects");
@@ -149,6 +154,9 @@ public sealed class MacWorkflowTests(PublishedBinary binary, ITestOutputHelper o
 
         output.WriteLine($"RELIABILITY mac-random-kills tried={RandomPowerCuts} seed={Seed} boots={boots} reboots={reboots} repeated={repeated}");
     }
+
+    private static string Text(JsonElement entry, string property) =>
+        entry.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "";
 
     /// <summary>Every file under the root whose bytes contain the secret value.</summary>
     private static List<string> SecretHolders(string rootDirPath)

@@ -6,8 +6,9 @@ namespace RigBootstrap.Cli.Tests.Reliability;
 /// <summary>
 /// What a Mac does at power-on, before launchd starts any job: a macOS update staged by `softwareupdate --restart`
 /// becomes the running version (the installer runs during the restart), and loginwindow logs the autologin user in
-/// when `/etc/kcpassword` decodes to that user's password and FileVault is off. The fake `sw_vers` and `stat` read
-/// the results, so the product sees them only as a real Mac would show them.
+/// when `/etc/kcpassword` decodes to that user's password and FileVault is off; that login creates the user's login
+/// keychain. The fake `sw_vers`, `stat` and `security` read the results, so the product sees them only as a real Mac
+/// would show them.
 /// </summary>
 public sealed class SimulatedMacBoot(TempHost host, IReadOnlyDictionary<string, string> loginPasswords)
 {
@@ -31,6 +32,13 @@ public sealed class SimulatedMacBoot(TempHost host, IReadOnlyDictionary<string, 
         ConsoleUser = AutoLoginUser();
         var consoleFile = Path.Join(host.ToolsDirPath, "console.user");
         File.WriteAllText(consoleFile, ConsoleUser is null ? "" : ConsoleUser + "\n");
+        if (ConsoleUser is not null)
+        {
+            // The first login creates the user's login keychain; the fake security unlocks it while the user is logged in.
+            var keychain = Path.Join(host.RootDirPath, "Users", ConsoleUser, "Library", "Keychains", "login.keychain-db");
+            Directory.CreateDirectory(Path.GetDirectoryName(keychain)!);
+            using var _ = File.Open(keychain, FileMode.OpenOrCreate);
+        }
     }
 
     private string? AutoLoginUser()

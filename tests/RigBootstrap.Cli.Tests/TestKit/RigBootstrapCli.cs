@@ -7,7 +7,7 @@ public sealed class RigBootstrapCli
     public static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(90);
 
     // Tests choose the host root and the tools on the command line; a developer's own settings must not leak in.
-    private static readonly string[] HostVariables = ["RIG_BOOTSTRAP_ROOT", "RIG_BOOTSTRAP_TOOLS_DIR", "RIG_BOOTSTRAP_CRASH_AFTER", "RIG_BOOTSTRAP_CRASH_COUNTER_FILE"];
+    private static readonly string[] HostVariables = ["RIG_BOOTSTRAP_ROOT", "RIG_BOOTSTRAP_TOOLS_DIR", CrashCounter.CrashAfterVariable, CrashCounter.FileVariable];
 
     public RigBootstrapCli(string binaryFilePath) => BinaryFilePath = binaryFilePath;
 

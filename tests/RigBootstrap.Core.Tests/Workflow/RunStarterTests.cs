@@ -71,29 +71,58 @@ public sealed class RunStarterTests
     [Fact(Timeout = 30000)]
     public async Task A_new_boot_checks_a_waiting_step_at_once_while_a_restart_in_the_same_boot_keeps_its_back_off()
     {
+        // Arrange
         using var harness = new EngineHarness();
         var waiting = new ScriptedStep("secrets", harness.MarkerDirPath) { WriteMarker = false, Outcome = _ => new ApplyResult.WaitUntil("recipient not registered", TimeSpan.FromHours(1)) };
         harness.Definition = WorkflowDefinition.Create([waiting]);
-        await RunUntilSettledAsync(harness);
+        await RunUntilAsync(harness, () => waiting.Applies == 1 && IsWaiting(harness));
 
-        // The run is stopped (launchd restarts it) in the same boot: the hour's back-off stands.
-        await RunUntilSettledAsync(harness);
+        // Act: launchd restarts the run in the same boot, then the host reboots.
+        await RunUntilAsync(harness, () => RunsStarted(harness) == 2 && IsWaiting(harness));
         var appliesAfterRestart = waiting.Applies;
         harness.Boot.Reboot();
-        await RunUntilSettledAsync(harness);
+        await RunUntilAsync(harness, () => waiting.Applies == 2 && IsWaiting(harness));
 
-        appliesAfterRestart.Should().Be(1);
-        waiting.Applies.Should().Be(2, "the new boot checked the waiting step at once");
+        // Assert
+        appliesAfterRestart.Should().Be(1, "a restart in the same boot keeps the hour's back-off");
         harness.State.Step("secrets").NextCheck.Should().Be(harness.Time.GetUtcNow() + TimeSpan.FromHours(1));
         harness.Journal.Should().ContainSingle(e => e.Kind == "recheck").Which.Reason.Should().Contain("secrets");
     }
 
-    /// <summary>Runs until the engine sleeps in its wait, then stops the run as launchd or a reboot would.</summary>
-    private static async Task RunUntilSettledAsync(EngineHarness harness)
+    [Fact(Timeout = 30000)]
+    public async Task A_halted_workflow_is_not_rechecked_at_a_new_boot()
+    {
+        // Arrange: the step waits, then an operator-visible halt (a reboot loop) stops the workflow.
+        using var harness = new EngineHarness();
+        var waiting = new ScriptedStep("secrets", harness.MarkerDirPath) { WriteMarker = false, Outcome = _ => new ApplyResult.WaitUntil("recipient not registered", TimeSpan.FromHours(1)) };
+        harness.Definition = WorkflowDefinition.Create([waiting]);
+        await RunUntilAsync(harness, () => waiting.Applies == 1 && IsWaiting(harness));
+        harness.Store.Save(harness.State with { Workflow = harness.State.Workflow with { State = WorkflowState.Halted } });
+
+        // Act
+        harness.Boot.Reboot();
+        var outcome = await harness.RunAsync();
+
+        // Assert
+        outcome.Should().Be(RunOutcome.Halted);
+        waiting.Applies.Should().Be(1);
+        harness.Journal.Should().NotContain(e => e.Kind == "recheck", "a halted workflow waits for the operator, not for a check");
+    }
+
+    private static bool IsWaiting(EngineHarness harness) => harness.State.Workflow.State == WorkflowState.Waiting;
+
+    private static int RunsStarted(EngineHarness harness) => harness.Journal.Count(e => e.Kind == "run-started");
+
+    /// <summary>Runs until <paramref name="settled"/> holds (the engine then sleeps in its wait), and stops the run as launchd or a reboot would.</summary>
+    private static async Task RunUntilAsync(EngineHarness harness, Func<bool> settled)
     {
         using var cancel = new CancellationTokenSource();
         var run = harness.RunAsync(cancellationToken: cancel.Token);
-        await Task.Delay(100);
+        while (!settled() && !run.IsCompleted)
+        {
+            await Task.Delay(10);
+        }
+
         await cancel.CancelAsync();
         await FluentActions.Awaiting(() => run).Should().ThrowAsync<OperationCanceledException>();
     }

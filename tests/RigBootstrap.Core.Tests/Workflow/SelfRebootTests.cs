@@ -60,6 +60,59 @@ public sealed class SelfRebootTests
         harness.Journal.Should().Contain(e => e.Kind == "run-started" && e.Reason!.StartsWith("ResumeAfterReboot"));
     }
 
+    [Theory(Timeout = 30000)]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_wait_that_ends_with_a_boot_does_not_hold_back_the_self_reboot_while_an_ordinary_wait_does(bool waitsEndWithABoot)
+    {
+        // Arrange: like keychain before the agent's first login: locked until the boot that autologin's reboot brings.
+        using var harness = new EngineHarness();
+        var marker = Path.Join(harness.MarkerDirPath, "upgraded");
+        var upgrade = new SelfRebootingStep(marker);
+        ScriptedStep? keychain = null;
+        keychain = new ScriptedStep("keychain", harness.MarkerDirPath)
+        {
+            Traits = new() { Description = "keychain", WaitsEndWithABoot = waitsEndWithABoot },
+            WriteMarker = false,
+            Outcome = n =>
+            {
+                if (n == 1)
+                {
+                    return new ApplyResult.WaitUntil("login keychain locked", TimeSpan.FromMinutes(5));
+                }
+
+                File.WriteAllText(keychain!.MarkerPath, "unlocked");
+                return ApplyResult.Succeeded;
+            },
+        };
+        harness.Definition = WorkflowDefinition.Create([keychain, upgrade]);
+        using var cancel = new CancellationTokenSource();
+
+        // Act: the fake clock never moves, so a run that waits for the keychain's next check never returns.
+        var boot1 = harness.RunAsync(cancellationToken: cancel.Token);
+        var finished = await Task.WhenAny(boot1, Task.Delay(TimeSpan.FromSeconds(2))) == boot1;
+        await cancel.CancelAsync();
+
+        // Assert
+        if (waitsEndWithABoot)
+        {
+            finished.Should().BeTrue("the upgrade's restart is what the keychain waits for");
+            (await boot1).Should().Be(RunOutcome.RebootRequested);
+            upgrade.Commands.Should().Be(1);
+            Directory.CreateDirectory(harness.MarkerDirPath);
+            File.WriteAllText(marker, "15.1");
+            harness.Boot.Reboot();
+            (await harness.RunWithTimeAsync()).Should().Be(RunOutcome.Completed);
+            keychain.Applies.Should().Be(2, "the new boot checked the keychain at once");
+        }
+        else
+        {
+            finished.Should().BeFalse("an ordinary wait may still end in this boot, so the restart waits for it");
+            await FluentActions.Awaiting(() => boot1).Should().ThrowAsync<OperationCanceledException>();
+            upgrade.Commands.Should().Be(0);
+        }
+    }
+
     [Fact(Timeout = 30000)]
     public async Task If_the_host_does_not_restart_the_next_run_in_that_boot_asks_shutdown()
     {

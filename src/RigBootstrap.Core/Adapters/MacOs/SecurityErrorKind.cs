@@ -21,6 +21,9 @@ public enum SecurityErrorKind
     /// <summary>36, errSecInteractionNotAllowed (-25308): a locked keychain and no UI, as under ssh or launchd.</summary>
     InteractionNotAllowed,
 
+    /// <summary>50, errSecNoSuchKeychain (-25294): the keychain file does not exist (a login keychain before its user's first login).</summary>
+    NoSuchKeychain,
+
     /// <summary>2 with <c>Usage: …</c>: the command line itself is wrong.</summary>
     UsageError,
 }

@@ -1,12 +1,13 @@
 namespace RigBootstrap.Core.Adapters.MacOs;
 
-/// <summary>Maps <c>security</c> exit codes 44/45/51/36/2 to kinds and words the fix for an operator.</summary>
+/// <summary>Maps <c>security</c> exit codes 44/45/51/36/50/2 to kinds and words the fix for an operator.</summary>
 public static class SecurityExitCodes
 {
     public const int ItemNotFound = 44;
     public const int DuplicateItem = 45;
     public const int AuthFailed = 51;
     public const int InteractionNotAllowed = 36;
+    public const int NoSuchKeychain = 50;
     public const int Usage = 2;
 
     /// <summary>
@@ -22,6 +23,7 @@ public static class SecurityExitCodes
             DuplicateItem => SecurityErrorKind.DuplicateItem,
             AuthFailed => SecurityErrorKind.AuthFailed,
             InteractionNotAllowed => SecurityErrorKind.InteractionNotAllowed,
+            NoSuchKeychain => SecurityErrorKind.NoSuchKeychain,
             Usage => SecurityErrorKind.UsageError,
             _ when IsItemNotFoundMessage(stderr) => SecurityErrorKind.ItemNotFound,
             _ => SecurityErrorKind.Other,
@@ -49,6 +51,8 @@ public static class SecurityExitCodes
                 $"the keychain password was wrong for {item} (errSecAuthFailed, exit 51); check the keychain password in the secrets file against the user's login password.",
             SecurityErrorKind.InteractionNotAllowed =>
                 $"the keychain is locked and cannot prompt for {item} (errSecInteractionNotAllowed, exit 36), as under ssh or launchd; unlock it first with `security unlock-keychain <keychain>`.",
+            SecurityErrorKind.NoSuchKeychain =>
+                $"the keychain for {item} does not exist (errSecNoSuchKeychain, exit 50); a login keychain is created at its user's first login.",
             SecurityErrorKind.UsageError =>
                 $"security rejected the command line for {item} (usage error, exit 2); this is a rig-bootstrap bug: report it with the journal.",
             _ =>

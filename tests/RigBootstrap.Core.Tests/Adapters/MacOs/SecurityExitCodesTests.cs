@@ -54,6 +54,7 @@ public sealed class SecurityExitCodesTests
     [InlineData(45, SecurityErrorKind.DuplicateItem)]
     [InlineData(51, SecurityErrorKind.AuthFailed)]
     [InlineData(36, SecurityErrorKind.InteractionNotAllowed)]
+    [InlineData(50, SecurityErrorKind.NoSuchKeychain)]
     [InlineData(2, SecurityErrorKind.UsageError)]
     [InlineData(1, SecurityErrorKind.Other)]
     [InlineData(0, SecurityErrorKind.Other)]
@@ -85,6 +86,7 @@ public sealed class SecurityExitCodesTests
     [InlineData(SecurityErrorKind.DuplicateItem, "*already has an item*(errSecDuplicateItem, exit 45)*`-U`*")]
     [InlineData(SecurityErrorKind.AuthFailed, "*password was wrong*(errSecAuthFailed, exit 51)*")]
     [InlineData(SecurityErrorKind.InteractionNotAllowed, "*locked*(errSecInteractionNotAllowed, exit 36)*`security unlock-keychain <keychain>`*")]
+    [InlineData(SecurityErrorKind.NoSuchKeychain, "*does not exist (errSecNoSuchKeychain, exit 50)*first login*")]
     [InlineData(SecurityErrorKind.UsageError, "*(usage error, exit 2)*bug*")]
     [InlineData(SecurityErrorKind.Other, "*run the same `security` command by hand*")]
     public void Each_kind_is_described_with_its_fix(SecurityErrorKind kind, string expectedMessage)
