@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs the Reliability tests (the boot harness: scenarios and fault injection over the published binary) with
-# detailed output, and writes docs/reliability.md from the RELIABILITY lines the tests print.
+# Runs the Reliability tests (the boot harness: scenarios, the Mac workflow and fault injection over the published
+# binary) and the Linux crash points with detailed output, and writes docs/reliability.md from the RELIABILITY
+# lines the tests print.
 #
 #   bench/reliability.sh                                           publishes the linux-x64 binary first
 #   RIG_BOOTSTRAP_PUBLISHED_BINARY=PATH bench/reliability.sh       uses that binary instead
@@ -70,6 +71,7 @@ repeated_total=$(echo "$lines" | grep -oE 'repeated=[0-9]+' | awk -F= '{ s += $2
   echo "| every macOS built-in step: boots / reboots over all crash points | $(field mac-crash-points boots) / $(field mac-crash-points reboots) |"
   echo "| every macOS built-in step: seeded random power cuts (seed $(field mac-random-kills seed)) | $(field mac-random-kills tried) |"
   echo "| every macOS built-in step: boots / reboots over all power cuts | $(field mac-random-kills boots) / $(field mac-random-kills reboots) |"
+  echo "| every macOS built-in step: idempotent side effects redone after a cut in their middle (a partial git clone, a keychain item set again with -U) | $(field mac-random-kills redone) |"
   echo "| Linux flow (systemd played by the test): crash points N tried | $(field linux-crash-points tried) |"
   echo "| torn state file (cut at byte $(field torn-write cut-at)), recovered from \`.prev\` | boots $(field torn-write boots), reboots $(field torn-write reboots) |"
   echo "| side effects done twice, all runs | ${repeated_total:-?} (must be 0) |"

@@ -47,6 +47,9 @@ public sealed class KeychainStep : IStep
         };
     }
 
+    /// <summary>The keychain the items go to, and the user `security` runs as to reach it.</summary>
+    public KeychainFile Keychain => _keychain;
+
     public string Id => BuiltInStepIds.Keychain;
 
     public ImmutableArray<string> DependsOn { get; }

@@ -54,8 +54,8 @@ public sealed class XcodeStep : IStep
     {
         try
         {
-            var appPath = context.Facts.GetValueOrDefault(AppPathFact);
-            if (appPath is null || await _xcode.GetVersionAtAsync(appPath, cancellationToken) is not { } kept || !Matches(_version, kept))
+            var appPath = await KeptOrFoundAsync(context, cancellationToken);
+            if (appPath is null)
             {
                 var appleId = _appleId is null ? null : await _appleId.ResolveAsync(cancellationToken);
                 if (_appleId is not null && appleId is null)
@@ -98,6 +98,31 @@ public sealed class XcodeStep : IStep
             ? VerifyResult.Passed
             : VerifyResult.Failed($"xcodebuild -version reports Xcode {Describe(selected)}, not the pinned {_version}; check `xcode-select -p`");
     }
+
+    /// <summary>
+    /// The bundle of an earlier install: the one this step recorded, else the one xcodes names
+    /// `/Applications/Xcode-&lt;major.minor.patch&gt;.app`, which a power cut between the install and the record leaves
+    /// unrecorded (an install takes hours; it is never repeated for want of a fact). Null when neither holds the version.
+    /// </summary>
+    private async Task<string?> KeptOrFoundAsync(StepContext context, CancellationToken cancellationToken)
+    {
+        string?[] candidates = [context.Facts.GetValueOrDefault(AppPathFact), XcodesAppPath(_version)];
+        foreach (var candidate in candidates.OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            if (await _xcode.GetVersionAtAsync(candidate, cancellationToken) is { } found && Matches(_version, found))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Where xcodes puts a release version (`16.2` → `/Applications/Xcode-16.2.0.app`); null for a beta or other qualifier.</summary>
+    private static string? XcodesAppPath(string pinned) =>
+        pinned.Contains(' ', StringComparison.Ordinal) || Numbers(pinned) is not { } numbers
+            ? null
+            : $"/Applications/Xcode-{numbers[0]}.{numbers[1]}.{numbers[2]}.app";
 
     /// <summary>
     /// `16.2` matches `Xcode 16.2` and `16.2.0`; a qualifier must match too, so `16` does not match `Xcode 16 beta6`.

@@ -19,6 +19,13 @@ request_restart() {
   printf '%s\n' "$*" >> "$here/power.requests"
 }
 
+# Replaces, in the tab-separated store $1, the row whose leading fields are $2 (tab-joined) with the row $3.
+replace_row() {
+  prefix="$2	" awk 'index($0, ENVIRON["prefix"]) != 1' "$1" > "$1.$$"
+  printf '%s\n' "$3" >> "$1.$$"
+  mv "$1.$$" "$1"
+}
+
 # The version components of $1 and $2 compared numerically: exit 0 when $1 > $2.
 version_above() {
   [ "$1" != "$2" ] && [ "$(printf '%s\n%s\n' "$1" "$2" | sort -t. -k1,1n -k2,2n -k3,3n | tail -n1)" = "$1" ]

@@ -108,9 +108,11 @@ public sealed class LinuxHostTests(PublishedBinary binary, ITestOutputHelper out
                 await Task.Delay(TimeSpan.FromMilliseconds(50));
             }
 
-            var result = run.HasExited ? await run.WaitAsync(ProcessDeadline) : await run.KillAsync();
-            // A crash at the run's last persistence point comes after its reboot request: it is a crash all the same.
-            crashed |= result.ExitCode == 137;
+            var exitedByItself = run.HasExited;
+            var result = exitedByItself ? await run.WaitAsync(ProcessDeadline) : await run.KillAsync();
+            // A crash at the run's last persistence point comes after its reboot request: it is a crash all the same
+            // (the kill above, the reboot's, is not).
+            crashed |= exitedByItself && result.ExitCode == 137;
             if (host.SystemctlCalls().Count(c => c.StartsWith("reboot", StringComparison.Ordinal)) > rebootsBefore)
             {
                 reboots++;

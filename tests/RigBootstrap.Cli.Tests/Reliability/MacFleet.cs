@@ -87,18 +87,34 @@ public sealed class MacFleet
         RegisteredRecipients.Add(recipient);
     }
 
-    /// <summary>Side effects that must happen exactly once, counted in the tools' logs: (what, how many times).</summary>
-    public IReadOnlyList<(string What, int Count)> SideEffects() =>
+    /// <summary>
+    /// Side effects that must never happen twice, whatever the crash (I2, I3): the host key, the OS install, the
+    /// hours-long Xcode install. Counted in the tools' logs: (what, how many times).
+    /// </summary>
+    public IReadOnlyList<(string What, int Count)> NonIdempotentSideEffects() =>
     [
-        ("age-keygen -o (the host key, I2)", _host.ToolCalls("age-keygen").Count(c => c.StartsWith("-o ", StringComparison.Ordinal))),
-        ("softwareupdate --install", _host.ToolCalls("softwareupdate").Count(c => c.StartsWith("--install ", StringComparison.Ordinal))),
-        ("xcodes install", _host.ToolCalls("xcodes").Count(c => c.StartsWith("install ", StringComparison.Ordinal))),
-        ("git clone", _host.ToolCalls("git").Count(c => c.StartsWith("clone ", StringComparison.Ordinal))),
+        ("age-keygen -o (the host key, I2)", Count("age-keygen", "-o ")),
+        ("softwareupdate --install", Count("softwareupdate", "--install ")),
+        ("xcodes install", Count("xcodes", "install ")),
+    ];
+
+    /// <summary>
+    /// Side effects that may be redone after a power cut in the middle of them (a partial clone is cloned again, an
+    /// item is set again with -U); a crash at a persistence point must still not repeat them.
+    /// </summary>
+    public IReadOnlyList<(string What, int Count)> IdempotentSideEffects() =>
+    [
+        ("git clone", Count("git", "clone ")),
         ("security add-generic-password (that took effect)", _host.ToolCalls("security")
             .Count(c => c.StartsWith("-i: add-generic-password", StringComparison.Ordinal) && c.EndsWith("(exit 0)", StringComparison.Ordinal))),
     ];
 
-    public int SideEffectsRepeated() => SideEffects().Sum(e => Math.Max(0, e.Count - 1));
+    public IReadOnlyList<(string What, int Count)> SideEffects() => [.. NonIdempotentSideEffects(), .. IdempotentSideEffects()];
+
+    /// <summary>Repeats of the side effects that must never happen twice (must be 0).</summary>
+    public int SideEffectsRepeated() => NonIdempotentSideEffects().Sum(e => Math.Max(0, e.Count - 1));
+
+    private int Count(string tool, string callPrefix) => _host.ToolCalls(tool).Count(c => c.StartsWith(callPrefix, StringComparison.Ordinal));
 
     private static string Config(string repository, string sha) => $$"""
         {

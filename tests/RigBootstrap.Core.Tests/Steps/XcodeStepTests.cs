@@ -66,6 +66,22 @@ public sealed class XcodeStepTests : IDisposable
     }
 
     [Fact(Timeout = 30000)]
+    public async Task A_bundle_installed_before_a_power_cut_could_record_it_is_found_where_xcodes_puts_it_and_not_installed_again()
+    {
+        // Arrange: xcodes finished, then the power went before the step kept the bundle's path as a fact.
+        await _simulated.InstallAsync("16.2", XcodeInstallSource.Default, CancellationToken.None);
+        var step = Step();
+
+        // Act
+        var result = await step.ApplyAsync(_facts.NewContext(step.Id, attempt: 2), CancellationToken.None);
+
+        // Assert
+        result.Should().Be(ApplyResult.Succeeded);
+        _xcode.Installs.Should().Be(0, "the bundle at /Applications/Xcode-16.2.0.app already reports 16.2");
+        (await step.VerifyAsync(_facts.NewContext(step.Id), CancellationToken.None)).Should().Be(VerifyResult.Passed);
+    }
+
+    [Fact(Timeout = 30000)]
     public async Task A_retry_after_a_crash_reuses_the_installed_bundle_instead_of_downloading_again()
     {
         var step = Step();
