@@ -73,9 +73,7 @@ public sealed class RunStarterTests
     {
         // Arrange
         using var harness = new EngineHarness();
-        var waiting = new ScriptedStep("secrets", harness.MarkerDirPath) { WriteMarker = false, Outcome = _ => new ApplyResult.WaitUntil("recipient not registered", TimeSpan.FromHours(1)) };
-        harness.Definition = WorkflowDefinition.Create([waiting]);
-        await RunUntilAsync(harness, () => waiting.Applies == 1 && IsWaiting(harness));
+        var waiting = await StartWaitingAnHourAsync(harness);
 
         // Act: launchd restarts the run in the same boot, then the host reboots.
         await RunUntilAsync(harness, () => RunsStarted(harness) == 2 && IsWaiting(harness));
@@ -92,11 +90,9 @@ public sealed class RunStarterTests
     [Fact(Timeout = 30000)]
     public async Task A_halted_workflow_is_not_rechecked_at_a_new_boot()
     {
-        // Arrange: the step waits, then an operator-visible halt (a reboot loop) stops the workflow.
+        // Arrange: the step waits, then a halt (a reboot loop, say) stops the workflow.
         using var harness = new EngineHarness();
-        var waiting = new ScriptedStep("secrets", harness.MarkerDirPath) { WriteMarker = false, Outcome = _ => new ApplyResult.WaitUntil("recipient not registered", TimeSpan.FromHours(1)) };
-        harness.Definition = WorkflowDefinition.Create([waiting]);
-        await RunUntilAsync(harness, () => waiting.Applies == 1 && IsWaiting(harness));
+        var waiting = await StartWaitingAnHourAsync(harness);
         harness.Store.Save(harness.State with { Workflow = harness.State.Workflow with { State = WorkflowState.Halted } });
 
         // Act
@@ -107,6 +103,15 @@ public sealed class RunStarterTests
         outcome.Should().Be(RunOutcome.Halted);
         waiting.Applies.Should().Be(1);
         harness.Journal.Should().NotContain(e => e.Kind == "recheck", "a halted workflow waits for the operator, not for a check");
+    }
+
+    /// <summary>A `secrets` step that waits an hour at every check, run until it waits the first time.</summary>
+    private static async Task<ScriptedStep> StartWaitingAnHourAsync(EngineHarness harness)
+    {
+        var waiting = new ScriptedStep("secrets", harness.MarkerDirPath) { WriteMarker = false, Outcome = _ => new ApplyResult.WaitUntil("recipient not registered", TimeSpan.FromHours(1)) };
+        harness.Definition = WorkflowDefinition.Create([waiting]);
+        await RunUntilAsync(harness, () => waiting.Applies == 1 && IsWaiting(harness));
+        return waiting;
     }
 
     private static bool IsWaiting(EngineHarness harness) => harness.State.Workflow.State == WorkflowState.Waiting;
