@@ -43,7 +43,7 @@ public sealed class RunStarter
             if (withoutProgress >= _options.MaxBootsWithoutProgress && !IsFinal(state))
             {
                 haltReason = $"reboot loop on step {FirstUnfinished(state)}: {withoutProgress} boots without any step progressing " +
-                    $"(reboot.maxBootsWithoutProgress = {_options.MaxBootsWithoutProgress})";
+                    $"(reboot.maxBootsWithoutProgress = {_options.MaxBootsWithoutProgress})" + WhileWaiting(state);
             }
         }
         else if (state.Run is { Active: true })
@@ -132,6 +132,15 @@ public sealed class RunStarter
 
         return null;
     }
+
+    /// <summary>
+    /// A step that only waits asks for no reboot, so boots that pile up while it waits came from outside (a person,
+    /// a power cut): the halt says so, and what the step waits for, rather than let it read as a rig-bootstrap loop.
+    /// </summary>
+    private static string WhileWaiting(StateFile state) =>
+        state.Steps.FirstOrDefault(s => s.Id == FirstUnfinished(state) && s.State == StepState.Waiting) is { WaitingFor: { } waitingFor }
+            ? $"; the step was waiting ({waitingFor}) and asked for none of these reboots"
+            : "";
 
     private static bool IsFinal(StateFile state) => state.Workflow.State is WorkflowState.Completed or WorkflowState.Halted;
 
