@@ -45,7 +45,7 @@ repeated_total=$(echo "$lines" | grep -oE 'repeated=[0-9]+' | awk -F= '{ s += $2
   echo
   echo "The boot harness plays launchd over a temporary host root: power-on reads every plist in the simulated"
   echo "\`/Library/LaunchDaemons\` with \`plistutil\` and starts each \`RunAtLoad\` job with exactly its \`ProgramArguments\`,"
-  echo "\`EnvironmentVariables\` (nothing else) and log paths; \`KeepAlive\` \`SuccessfulExit=false\` restarts a failed job after"
+  echo "\`EnvironmentVariables\` (nothing else), \`WorkingDirectory\` (\`/\` when none) and log paths; \`KeepAlive\` \`SuccessfulExit=false\` restarts a failed job after"
   echo "\`ThrottleInterval\`/20; \`launchctl bootout\` stops a job, \`kickstart\` starts it; a \`shutdown\` request is a reboot:"
   echo "every process tree SIGKILLed without warning, a new boot time from the fake \`sysctl\`, power on again."
   echo

@@ -203,7 +203,7 @@ public sealed class BootHarness(TempHost host) : IDisposable
 
     private void Start(LaunchdJob job)
     {
-        if (!File.Exists(job.ProgramArguments[0]))
+        if (!File.Exists(job.ProgramArguments[0]) || (job.WorkingDirectory is { } dir && !Directory.Exists(dir)))
         {
             // launchd's posix_spawn fails and it retries each ThrottleInterval, harmlessly, until the next boot
             // unloads the plist-less job; the harness counts the failure instead of spinning.

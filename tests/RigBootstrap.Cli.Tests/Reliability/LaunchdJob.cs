@@ -11,6 +11,9 @@ public sealed record LaunchdJob
 
     public required ImmutableDictionary<string, string> EnvironmentVariables { get; init; }
 
+    /// <summary>launchd chdirs there before exec, and the spawn fails when it is missing.</summary>
+    public string? WorkingDirectory { get; init; }
+
     public string? StandardOutPath { get; init; }
 
     public string? StandardErrorPath { get; init; }

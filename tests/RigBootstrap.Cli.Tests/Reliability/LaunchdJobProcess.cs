@@ -34,6 +34,7 @@ public sealed class LaunchdJobProcess : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            WorkingDirectory = job.WorkingDirectory ?? "/",
         };
         foreach (var argument in job.ProgramArguments.Skip(1))
         {

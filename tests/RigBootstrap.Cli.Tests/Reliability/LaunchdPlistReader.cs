@@ -33,6 +33,7 @@ public static class LaunchdPlistReader
             Label = keys.TryGetValue("Label", out var label) ? label.Value : throw new InvalidDataException($"{plistFilePath}: no Label"),
             ProgramArguments = arguments,
             EnvironmentVariables = environment,
+            WorkingDirectory = keys.GetValueOrDefault("WorkingDirectory")?.Value,
             StandardOutPath = keys.GetValueOrDefault("StandardOutPath")?.Value,
             StandardErrorPath = keys.GetValueOrDefault("StandardErrorPath")?.Value,
             RunAtLoad = keys.GetValueOrDefault("RunAtLoad")?.Name == "true",
