@@ -42,8 +42,9 @@ public sealed class RunStarter
             };
             if (withoutProgress >= _options.MaxBootsWithoutProgress && !IsFinal(state))
             {
-                haltReason = $"reboot loop on step {FirstUnfinished(state)}: {withoutProgress} boots without any step progressing " +
-                    $"(reboot.maxBootsWithoutProgress = {_options.MaxBootsWithoutProgress})" + WhileWaiting(state);
+                var stuck = FirstUnfinished(state);
+                haltReason = $"reboot loop on step {stuck}: {withoutProgress} boots without any step progressing " +
+                    $"(reboot.maxBootsWithoutProgress = {_options.MaxBootsWithoutProgress})" + WhileWaiting(state, stuck);
             }
         }
         else if (state.Run is { Active: true })
@@ -137,8 +138,8 @@ public sealed class RunStarter
     /// A step that only waits asks for no reboot, so boots that pile up while it waits came from outside (a person,
     /// a power cut): the halt says so, and what the step waits for, rather than let it read as a rig-bootstrap loop.
     /// </summary>
-    private static string WhileWaiting(StateFile state) =>
-        state.Steps.FirstOrDefault(s => s.Id == FirstUnfinished(state) && s.State == StepState.Waiting) is { WaitingFor: { } waitingFor }
+    private static string WhileWaiting(StateFile state, string stepId) =>
+        state.Steps.FirstOrDefault(s => s.Id == stepId && s.State == StepState.Waiting) is { WaitingFor: { } waitingFor }
             ? $"; the step was waiting ({waitingFor}) and asked for none of these reboots"
             : "";
 

@@ -87,23 +87,7 @@ public sealed class AgeTool : IAge
         }
     }
 
-    private async Task<ProcessResult> RunAsync(string tool, string[] arguments, StandardInput input, CancellationToken cancellationToken)
-    {
-        var spec = new CommandSpec
-        {
-            FileName = _tools.PathOf(tool),
-            Arguments = [.. arguments],
-            StandardInput = input,
-            Timeout = ToolTimeout,
-            AllowedExitCodes = [],
-        };
-        var result = await _runner.RunAsync(spec, cancellationToken);
-        if (result.TimedOut)
-        {
-            throw new AgeException(AgeErrorKind.Failed, $"{tool} did not finish within {ToolTimeout.TotalSeconds:0} s and was stopped");
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        return result;
-    }
+    private Task<ProcessResult> RunAsync(string tool, string[] arguments, StandardInput input, CancellationToken cancellationToken) =>
+        ToolCall.RunAsync(_runner, ToolCall.Spec(_tools, tool, [.. arguments], ToolTimeout) with { StandardInput = input },
+            _ => new AgeException(AgeErrorKind.Failed, $"{tool} did not finish within {ToolTimeout.TotalSeconds:0} s and was stopped"), cancellationToken);
 }

@@ -88,25 +88,15 @@ public sealed class KeychainTool : IKeychain
     private async Task<ProcessResult> RunAsync(
         KeychainFile keychain, string[] arguments, StandardInput input, string[] secrets, CancellationToken cancellationToken)
     {
-        var spec = new CommandSpec
+        var spec = ToolCall.Spec(_tools, ToolNames.Security, [.. arguments], ToolTimeout) with
         {
-            FileName = _tools.PathOf(ToolNames.Security),
-            Arguments = [.. arguments],
             StandardInput = input,
             Secrets = [.. secrets],
             UserName = keychain.UserName,
-            Timeout = ToolTimeout,
-            AllowedExitCodes = [],
         };
-        var result = await _runner.RunAsync(spec, cancellationToken);
-        if (result.TimedOut)
-        {
-            throw new KeychainException(SecurityErrorKind.Other,
-                $"security did not finish within {ToolTimeout.TotalSeconds:0} s on {keychain} and was stopped; it may be waiting for a keychain prompt nobody can answer");
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        return result;
+        return await ToolCall.RunAsync(_runner, spec, _ => new KeychainException(SecurityErrorKind.Other,
+            $"security did not finish within {ToolTimeout.TotalSeconds:0} s on {keychain} and was stopped; it may be waiting for a keychain prompt nobody can answer"),
+            cancellationToken);
     }
 
     private static KeychainException Failure(ProcessResult result, KeychainFile keychain, string service, string account, string verb)

@@ -92,19 +92,7 @@ public sealed class LoginWindowTool : ILoginWindow
             : throw new LoginWindowException($"stat -f %Su /dev/console failed (exit {result.ExitCode}): {ToolOutputExcerpt.Of(result.StderrTail)}");
     }
 
-    private async Task<ProcessResult> RunAsync(string tool, string[] arguments, CancellationToken cancellationToken)
-    {
-        var spec = new CommandSpec
-        {
-            FileName = _tools.PathOf(tool),
-            Arguments = [.. arguments],
-            Timeout = ToolTimeout,
-            AllowedExitCodes = [],
-        };
-        var result = await _runner.RunAsync(spec, cancellationToken);
-        cancellationToken.ThrowIfCancellationRequested();
-        return result.TimedOut
-            ? throw new LoginWindowException($"{tool} did not finish within {ToolTimeout.TotalSeconds:0} s and was stopped")
-            : result;
-    }
+    private Task<ProcessResult> RunAsync(string tool, string[] arguments, CancellationToken cancellationToken) =>
+        ToolCall.RunAsync(_runner, ToolCall.Spec(_tools, tool, [.. arguments], ToolTimeout),
+            _ => new LoginWindowException($"{tool} did not finish within {ToolTimeout.TotalSeconds:0} s and was stopped"), cancellationToken);
 }
