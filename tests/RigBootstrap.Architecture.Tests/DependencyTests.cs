@@ -3,7 +3,7 @@ using System.Xml.Linq;
 
 namespace RigBootstrap.Architecture.Tests;
 
-/// <summary>Dependencies point one way: Cli → Core → {StateMachine, Processes, ServiceDefinitions} (STYLE "A layout that fits").</summary>
+/// <summary>Dependencies point one way: Cli → Core → {StateMachine, Processes, ServiceDefinitions, Age} (STYLE "A layout that fits").</summary>
 public sealed class DependencyTests
 {
     [Theory]
@@ -20,6 +20,18 @@ public sealed class DependencyTests
     }
 
     [Fact]
+    public void The_age_library_references_bouncycastle_and_nothing_else()
+    {
+        var csproj = XDocument.Load(Path.Join(Repository.Root, "src", "RigBootstrap.Age", "RigBootstrap.Age.csproj"));
+
+        csproj.Descendants().Where(e => e.Name.LocalName is "ProjectReference").Should().BeEmpty();
+        csproj.Descendants().Where(e => e.Name.LocalName is "PackageReference").Select(e => e.Attribute("Include")!.Value)
+            .Should().Equal("BouncyCastle.Cryptography");
+        Assembly.Load("RigBootstrap.Age").GetReferencedAssemblies().Select(a => a.Name!)
+            .Should().OnlyContain(name => name.StartsWith("System") || name == "BouncyCastle.Cryptography" || name == "netstandard" || name == "mscorlib");
+    }
+
+    [Fact]
     public void Core_references_neither_hosting_nor_serilog_nor_a_service_provider()
     {
         var core = Assembly.Load("RigBootstrap.Core");
@@ -33,7 +45,7 @@ public sealed class DependencyTests
     [Fact]
     public void Nothing_but_the_cli_references_the_cli()
     {
-        foreach (var name in new[] { "RigBootstrap.Core", "RigBootstrap.StateMachine", "RigBootstrap.Processes", "RigBootstrap.ServiceDefinitions" })
+        foreach (var name in new[] { "RigBootstrap.Core", "RigBootstrap.StateMachine", "RigBootstrap.Processes", "RigBootstrap.ServiceDefinitions", "RigBootstrap.Age" })
         {
             Assembly.Load(name).GetReferencedAssemblies().Select(a => a.Name).Should().NotContain("rig-bootstrap");
         }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging.Abstractions;
-using RigBootstrap.Core.Adapters.MacOs;
 using RigBootstrap.Core.Secrets;
 
 namespace RigBootstrap.Cli.Commands;
@@ -31,8 +30,7 @@ public static class CheckSecretsCommand
                 return ExitCodes.Usage;
             }
 
-            var services = HostServicesFactory.ForHost(paths, parse.GetValue(global.ToolsDir), NullLoggerFactory.Instance, config);
-            var plaintext = await new SopsFileDecryptor(new AgeTool(services.ProcessRunner, services.Tools))
+            var plaintext = await new SopsFileDecryptor(new InProcessAge(TimeProvider.System))
                 .DecryptAsync(filePath, identityPath, hostRecipient: null, cancellationToken);
             Console.WriteLine($"{filePath}: decrypts with {identityPath}; MAC verified; {plaintext.Values.Length} values: {string.Join(", ", plaintext.Values.Select(v => v.Name))}");
             return ExitCodes.Ok;

@@ -25,8 +25,6 @@ public sealed class ToolPresenceCheck : IDoctorCheck
         [ToolNames.Launchctl] = [Daemon],
         [ToolNames.Sysctl] = [Daemon],
         [ToolNames.Shutdown] = [Daemon],
-        [ToolNames.AgeKeygen] = [BuiltInStepIds.AgeKey],
-        [ToolNames.Age] = [BuiltInStepIds.AgeKey, BuiltInStepIds.Secrets],
         [ToolNames.Security] = [BuiltInStepIds.Keychain],
         [ToolNames.Sysadminctl] = [BuiltInStepIds.Autologin],
         [ToolNames.Defaults] = [BuiltInStepIds.Autologin],
@@ -52,8 +50,6 @@ public sealed class ToolPresenceCheck : IDoctorCheck
 
     private static readonly ImmutableDictionary<string, string> InstallHints = new Dictionary<string, string>
     {
-        [ToolNames.Age] = "`brew install age`",
-        [ToolNames.AgeKeygen] = "`brew install age`",
         [ToolNames.Xcodes] = "`brew install xcodesorg/made/xcodes`",
         [ToolNames.Git] = "`xcode-select --install`",
     }.ToImmutableDictionary(StringComparer.Ordinal);

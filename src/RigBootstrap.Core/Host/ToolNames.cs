@@ -13,8 +13,6 @@ public static class ToolNames
     public const string Sysctl = "sysctl";
     public const string Shutdown = "shutdown";
     public const string Sqlite3 = "sqlite3";
-    public const string Age = "age";
-    public const string AgeKeygen = "age-keygen";
     public const string Xcodes = "xcodes";
     public const string Xcodebuild = "xcodebuild";
     public const string XcodeSelect = "xcode-select";
@@ -30,6 +28,6 @@ public static class ToolNames
     /// <summary>Every tool name, sorted so that messages listing them are stable.</summary>
     public static ImmutableSortedSet<string> All { get; } = ImmutableSortedSet.Create(
         StringComparer.Ordinal,
-        Launchctl, Security, Sysadminctl, Softwareupdate, SwVers, Sysctl, Shutdown, Sqlite3, Age, AgeKeygen,
+        Launchctl, Security, Sysadminctl, Softwareupdate, SwVers, Sysctl, Shutdown, Sqlite3,
         Xcodes, Xcodebuild, XcodeSelect, Fdesetup, Git, Defaults, Dscl, Id, Systemctl, Sh, Stat);
 }

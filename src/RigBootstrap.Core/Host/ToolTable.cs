@@ -18,8 +18,6 @@ public sealed class ToolTable
         [ToolNames.Sysctl] = "/usr/sbin/sysctl",
         [ToolNames.Shutdown] = "/sbin/shutdown",
         [ToolNames.Sqlite3] = "/usr/bin/sqlite3",
-        [ToolNames.Age] = "/opt/homebrew/bin/age",
-        [ToolNames.AgeKeygen] = "/opt/homebrew/bin/age-keygen",
         [ToolNames.Xcodes] = "/opt/homebrew/bin/xcodes",
         [ToolNames.Xcodebuild] = "/usr/bin/xcodebuild",
         [ToolNames.XcodeSelect] = "/usr/bin/xcode-select",

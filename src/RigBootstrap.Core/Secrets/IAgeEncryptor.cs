@@ -5,7 +5,7 @@ public interface IAgeEncryptor
 {
     /// <summary>
     /// Returns the armoured message (`-----BEGIN AGE ENCRYPTED FILE-----` … `-----END AGE ENCRYPTED FILE-----\n`).
-    /// The plaintext travels on stdin, never in argv, a log or an exception.
+    /// The plaintext never reaches argv, a log or an exception.
     /// </summary>
     Task<string> EncryptAsync(ReadOnlyMemory<byte> plaintext, string recipient, CancellationToken cancellationToken);
 }

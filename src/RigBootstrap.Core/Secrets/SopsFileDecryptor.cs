@@ -1,10 +1,11 @@
 using System.Security.Cryptography;
+using RigBootstrap.Age;
 using RigBootstrap.Core.Adapters;
 
 namespace RigBootstrap.Core.Secrets;
 
 /// <summary>
-/// Opens a SOPS file with the host's age identity: unwraps the data key with the real `age` (one working recipient
+/// Opens a SOPS file with the host's age identity: unwraps the data key in process (one working recipient
 /// is enough), then decrypts and authenticates every value in process. The data key is zeroed after use.
 /// </summary>
 public sealed class SopsFileDecryptor
@@ -17,9 +18,9 @@ public sealed class SopsFileDecryptor
 
     /// <summary>
     /// Throws <see cref="SopsException"/> (NotARecipient, Tampered, Malformed); an <see cref="AgeException"/> about the
-    /// identity itself (missing, unreadable) or a failing tool passes through.
+    /// identity itself (missing, unreadable) passes through.
     /// </summary>
-    /// <param name="hostRecipient">When known, its `age` entry is tried first, and a file that does not list it is refused without running age.</param>
+    /// <param name="hostRecipient">When known, its `age` entry is tried first, and a file that does not list it is refused without trying the others.</param>
     public async Task<SopsPlaintext> DecryptAsync(string filePath, string identityPath, string? hostRecipient, CancellationToken cancellationToken)
     {
         var document = SopsFileReader.Read(filePath);
@@ -59,7 +60,7 @@ public sealed class SopsFileDecryptor
             {
                 continue;
             }
-            catch (AgeException ex) when (ex.Kind is AgeErrorKind.BadInput)
+            catch (AgeException ex) when (ex.Kind is AgeErrorKind.ArmorInvalid or AgeErrorKind.HeaderInvalid or AgeErrorKind.HeaderMacMismatch or AgeErrorKind.PayloadInvalid)
             {
                 throw new SopsException(SopsErrorKind.Tampered, document.FilePath, $"the age entry for {entry.Recipient} is damaged: {ex.Message}", ex);
             }

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using RigBootstrap.Core.Adapters.MacOs;
 using RigBootstrap.Core.Host;
 using RigBootstrap.Core.Secrets;
 using RigBootstrap.Processes;
@@ -18,7 +17,7 @@ public sealed class DemoScenario
     public static readonly ImmutableArray<(string Name, string Value)> FleetSecrets =
         [("AGENT_PASSWORD", "demo-password-4711"), ("CLAUDE_OAUTH_JSON", "{\"token\":\"demo-oauth-token\"}")];
 
-    private DemoScenario(string configPath, string? fleetSecretsPath, string? operatorRecipient, ToolTable tools, ImmutableArray<string> notes)
+    private DemoScenario(string configPath, string fleetSecretsPath, string operatorRecipient, ToolTable tools, ImmutableArray<string> notes)
     {
         ConfigPath = configPath;
         FleetSecretsPath = fleetSecretsPath;
@@ -29,10 +28,10 @@ public sealed class DemoScenario
 
     public string ConfigPath { get; }
 
-    /// <summary>Where the SOPS file lives (a real path), or null when age is missing and the secrets steps were left out.</summary>
-    public string? FleetSecretsPath { get; }
+    /// <summary>Where the SOPS file lives (a real path).</summary>
+    public string FleetSecretsPath { get; }
 
-    public string? OperatorRecipient { get; }
+    public string OperatorRecipient { get; }
 
     public ToolTable Tools { get; }
 
@@ -58,27 +57,13 @@ public sealed class DemoScenario
         steps["firstDeploy"]!["repository"] = repository;
         steps["firstDeploy"]!["sha"] = sha;
 
-        string? fleetSecretsPath = null;
-        string? operatorRecipient = null;
-        if (found.Has(ToolNames.Age) && found.Has(ToolNames.AgeKeygen))
-        {
-            operatorRecipient = await new AgeTool(runner, tools).GenerateKeyAsync(Path.Join(srvDirPath, "operator-key.txt"), cancellationToken);
-            fleetSecretsPath = paths.Resolve(steps["secrets"]!["source"]!.GetValue<string>());
-            Directory.CreateDirectory(Path.GetDirectoryName(fleetSecretsPath)!);
-            await File.WriteAllTextAsync(fleetSecretsPath,
-                await SopsDotenvWriter.EncryptAsync(FleetSecrets, [operatorRecipient], new AgeToolEncryptor(runner, tools), time, cancellationToken),
-                cancellationToken);
-        }
-        else
-        {
-            foreach (var section in new[] { "ageKey", "secrets", "keychain", "autologin" })
-            {
-                steps.Remove(section);
-            }
-
-            config["commands"]![0]!.AsObject().Remove("dependsOn");
-            notes.Add("age is not installed: the age key, secrets, keychain and autologin steps are left out (apt-get install age, or brew install age)");
-        }
+        // The operator's key and the fleet file are made in process, as the host's key is: the demo needs no age.
+        var operatorRecipient = AgeKeyFileCreator.Create(Path.Join(srvDirPath, "operator-key.txt"), time);
+        var fleetSecretsPath = paths.Resolve(steps["secrets"]!["source"]!.GetValue<string>());
+        Directory.CreateDirectory(Path.GetDirectoryName(fleetSecretsPath)!);
+        await File.WriteAllTextAsync(fleetSecretsPath,
+            await SopsDotenvWriter.EncryptAsync(FleetSecrets, [operatorRecipient], new InProcessAgeEncryptor(), time, cancellationToken),
+            cancellationToken);
 
         if (!found.Has(ToolNames.Sqlite3))
         {
@@ -92,14 +77,9 @@ public sealed class DemoScenario
     }
 
     /// <summary>What the operator does once the host shows its recipient: re-encrypt the fleet file for it too (sops updatekeys).</summary>
-    public async Task RegisterRecipientAsync(string hostRecipient, IProcessRunner runner, TimeProvider time, CancellationToken cancellationToken)
+    public async Task RegisterRecipientAsync(string hostRecipient, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (FleetSecretsPath is null || OperatorRecipient is null)
-        {
-            return;
-        }
-
-        var text = await SopsDotenvWriter.EncryptAsync(FleetSecrets, [OperatorRecipient, hostRecipient], new AgeToolEncryptor(runner, Tools), time, cancellationToken);
+        var text = await SopsDotenvWriter.EncryptAsync(FleetSecrets, [OperatorRecipient, hostRecipient], new InProcessAgeEncryptor(), time, cancellationToken);
         State.DurableFile.WriteAtomically(FleetSecretsPath, text, UnixFileMode.UserRead | UnixFileMode.UserWrite);
     }
 }

@@ -4,7 +4,7 @@ using RigBootstrap.Core.Host;
 namespace RigBootstrap.Core.Simulation;
 
 /// <summary>
-/// The real tools the simulated Mac does not model: age (keys, SOPS data keys), git (first deploy) and sqlite3 (TCC).
+/// The real tools the simulated Mac does not model: git (first deploy) and sqlite3 (TCC); age runs in process.
 /// Found at their usual absolute paths, never through PATH.
 /// </summary>
 public sealed record DemoTools(ImmutableDictionary<string, string> Paths)
@@ -16,7 +16,7 @@ public sealed record DemoTools(ImmutableDictionary<string, string> Paths)
     public static DemoTools Find()
     {
         var found = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-        foreach (var tool in new[] { ToolNames.Age, ToolNames.AgeKeygen, ToolNames.Git, ToolNames.Sqlite3 })
+        foreach (var tool in new[] { ToolNames.Git, ToolNames.Sqlite3 })
         {
             var path = Directories.Select(dir => Path.Join(dir, tool)).FirstOrDefault(File.Exists);
             if (path is not null)

@@ -49,7 +49,7 @@ public sealed class SimulatedOperator
         var secrets = state.Steps.FirstOrDefault(s => s.Id == BuiltInStepIds.Secrets);
         if (secrets?.State == StepState.Waiting && state.AgeRecipient is { } recipient && _registered != recipient)
         {
-            if (_scenario?.FleetSecretsPath is null)
+            if (_scenario is null)
             {
                 // Stop only once the run has settled into its wait (the workflow line written too), so the end state says so.
                 if (state.Workflow.State != WorkflowState.Waiting)
@@ -61,7 +61,7 @@ public sealed class SimulatedOperator
                 return;
             }
 
-            await _scenario.RegisterRecipientAsync(recipient, _host.Services.ProcessRunner, _host.Services.Time, cancellationToken);
+            await _scenario.RegisterRecipientAsync(recipient, _host.Services.Time, cancellationToken);
             _registered = recipient;
             _output.WriteLine($">>> operator: registered {recipient} as a recipient of the fleet's SOPS file (sops updatekeys)");
         }

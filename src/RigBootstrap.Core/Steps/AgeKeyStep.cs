@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
+using RigBootstrap.Age;
 using RigBootstrap.Core.Adapters;
 using RigBootstrap.Core.Config;
 using RigBootstrap.Core.Host;
@@ -9,7 +10,7 @@ using RigBootstrap.Core.Workflow;
 namespace RigBootstrap.Core.Steps;
 
 /// <summary>
-/// The host's age key (DESIGN §4): generated once with `age-keygen -o`, 0600, owned by the agent user, and never
+/// The host's age key (DESIGN §4): generated once in process, as `age-keygen -o` writes it, 0600, owned by the agent user, and never
 /// regenerated (I2) — the fleet's secrets are encrypted to it. Its recipient is kept as the fact `recipient`.
 /// </summary>
 public sealed class AgeKeyStep : IStep
@@ -73,7 +74,7 @@ public sealed class AgeKeyStep : IStep
         }
         catch (AgeException ex) when (ex.Kind is AgeErrorKind.KeyFileExists)
         {
-            // Someone wrote the key between our check and age-keygen: it is the key now.
+            // Someone wrote the key between our check and our exclusive link: it is the key now.
             return await AdoptExistingAsync(context, cancellationToken);
         }
 

@@ -43,7 +43,8 @@ public static class WorkflowFactory
     private static void AddBuiltIns(BootstrapConfig config, HostServices services, CommandEnvironment environment, List<IStep> steps)
     {
         var configured = config.Steps;
-        var age = new AgeTool(services.ProcessRunner, services.Tools);
+        // age runs in process (docs/adr/0002-age-in-process.md): no tool to find on a fresh Mac.
+        var age = new InProcessAge(services.Time);
         // Files the agent user must own are chowned on a real host only; a simulation runs as whoever runs it.
         IFileOwnership ownership = services.Paths.IsRealRoot ? new PosixFileOwnership() : new NoFileOwnership();
         ImmutableArray<string> Present(params string[] ids) => [.. ids.Where(id => steps.Any(s => s.Id == id))];

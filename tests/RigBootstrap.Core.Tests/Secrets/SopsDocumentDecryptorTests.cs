@@ -8,7 +8,7 @@ namespace RigBootstrap.Core.Tests.Secrets;
 public sealed class SopsDocumentDecryptorTests : IDisposable
 {
     private readonly TempHostRoot _temp = new();
-    private readonly SopsFileDecryptor _decryptor = new(RealAge.Create());
+    private readonly SopsFileDecryptor _decryptor = new(TestAge.Create());
 
     [Fact(Timeout = 30000)]
     public async Task Yaml_values_of_every_type_decrypt_and_plain_scalars_enter_the_mac_as_sops_sees_them()

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using RigBootstrap.Age;
 using RigBootstrap.Core.Adapters;
 using RigBootstrap.Core.Secrets;
 using RigBootstrap.Core.Tests.Secrets.TestKit;
@@ -7,16 +8,16 @@ using RigBootstrap.Processes;
 
 namespace RigBootstrap.Core.Tests.Secrets;
 
-/// <summary>The SOPS dotenv writer, with the real `age`, checked by the existing reader.</summary>
+/// <summary>The SOPS dotenv writer, with the in-process age, checked by the existing reader.</summary>
 public sealed class SopsDotenvWriterTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 4, 5, 6, 7, 890, TimeSpan.Zero);
 
     private readonly TempHostRoot _temp = new();
-    private readonly IAge _age = RealAge.Create();
-    private readonly IAgeEncryptor _encryptor = new AgeToolEncryptor(new ProcessRunner(TimeProvider.System), RealAge.Tools);
+    private readonly IAge _age = TestAge.Create();
+    private readonly IAgeEncryptor _encryptor = new InProcessAgeEncryptor();
     private readonly FakeTimeProvider _time = new(Now);
-    private readonly SopsFileDecryptor _decryptor = new(RealAge.Create());
+    private readonly SopsFileDecryptor _decryptor = new(TestAge.Create());
 
     private string KeyPath => Path.Join(_temp.Paths.RootDirPath, "key.txt");
 
@@ -191,12 +192,12 @@ public sealed class SopsDotenvWriterTests : IDisposable
     }
 
     [Fact(Timeout = 30000)]
-    public async Task A_recipient_age_rejects_fails_with_an_age_error_naming_it()
+    public async Task A_recipient_that_is_not_age1_fails_with_an_age_error_naming_it()
     {
         var act = () => SopsDotenvWriter.EncryptAsync([("KEY", "value")], ["age1notarecipient"], _encryptor, _time, CancellationToken.None);
 
         var error = (await act.Should().ThrowAsync<AgeException>()).Which;
-        error.Kind.Should().Be(AgeErrorKind.Failed);
+        error.Kind.Should().Be(AgeErrorKind.RecipientInvalid);
         error.Message.Should().Contain("age1notarecipient");
     }
 

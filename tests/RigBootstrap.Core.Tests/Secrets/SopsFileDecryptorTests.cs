@@ -8,7 +8,7 @@ namespace RigBootstrap.Core.Tests.Secrets;
 public sealed class SopsFileDecryptorTests : IDisposable
 {
     private readonly TempHostRoot _temp = new();
-    private readonly SopsFileDecryptor _decryptor = new(RealAge.Create());
+    private readonly SopsFileDecryptor _decryptor = new(TestAge.Create());
 
     public static TheoryData<string> Fixtures => [.. SopsFixtures.All.Select(f => f.File)];
 

@@ -10,22 +10,18 @@ using RigBootstrap.Core.Workflow;
 namespace RigBootstrap.Core.Tests.Simulation;
 
 /// <summary>
-/// age-key and secrets through install and `run` on the simulated Mac with the real `age`: a fresh key waits for its
+/// age-key and secrets through install and `run` on the simulated Mac, age in process (no age installed needed): a fresh key waits for its
 /// recipient to be registered; a key that is a recipient decrypts the SOPS file into a private env file.
 /// </summary>
 public sealed class SecretsFlowTests
 {
-    private static readonly ImmutableDictionary<string, string> RealAge = ImmutableDictionary<string, string>.Empty
-        .Add("age", "/usr/bin/age").Add("age-keygen", "/usr/bin/age-keygen");
-
     private static string Config(string agentHome) => $$"""
         {
           "agent": { "user": "rig", "home": "{{agentHome}}" },
           "steps": {
             "ageKey": { "path": "{{agentHome}}/.rig/age/key.txt" },
             "secrets": { "source": "/var/db/rig-bootstrap/fleet.sops.yaml", "envFile": "{{agentHome}}/.rig/env" }
-          },
-          "tools": { "age": "/usr/bin/age", "age-keygen": "/usr/bin/age-keygen" }
+          }
         }
         """;
 
@@ -89,7 +85,7 @@ public sealed class SecretsFlowTests
             File.SetUnixFileMode(keyPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
 
-        var host = new SimulatedHost(root.Paths, TimeProvider.System, NullLoggerFactory.Instance, RealAge);
+        var host = new SimulatedHost(root.Paths, TimeProvider.System, NullLoggerFactory.Instance, ImmutableDictionary<string, string>.Empty);
         await new Installer(host.Services).InstallAsync(config, binary, "test", CancellationToken.None);
         return host;
     }

@@ -14,7 +14,7 @@ public sealed class AgeKeyStepTests : IDisposable
     private const string KeyLocation = "/Users/rig/.rig/age/key.txt";
 
     private readonly TempHostRoot _root = new();
-    private readonly IAge _age = RealAge.Create();
+    private readonly IAge _age = TestAge.Create();
     private readonly RecordingFileOwnership _ownership = new();
     private readonly StepContexts _contexts = new(NullLogger.Instance);
     private readonly AgeKeyStep _step;

@@ -20,7 +20,7 @@ public sealed class SecretsStepTests : IDisposable
     private static readonly SecretsConfig Config = new() { Source = "/var/db/rig-bootstrap/fleet.sops.yaml", EnvFile = "/Users/rig/.rig/current/env" };
 
     private readonly TempHostRoot _root = new();
-    private readonly IAge _age = RealAge.Create();
+    private readonly IAge _age = TestAge.Create();
     private readonly RecordingFileOwnership _ownership = new();
     private readonly StepContexts _contexts = new(NullLogger.Instance);
     private readonly SecretsStep _step;

@@ -20,10 +20,6 @@ public sealed class MacOsOutputParsersRobustnessTests
         ("SysadminctlOutputParser.Parse", text => SysadminctlOutputParser.Parse(text)),
         ("FdesetupStatusParser.Parse", text => FdesetupStatusParser.Parse(text)),
         ("TccQuery.ParseRows", text => TccQuery.ParseRows(text)),
-        ("AgeKeygenOutputParser.ParseGeneratedRecipient", text => AgeKeygenOutputParser.ParseGeneratedRecipient(text)),
-        ("AgeKeygenOutputParser.ParseKeyFileRecipient", text => AgeKeygenOutputParser.ParseKeyFileRecipient(text)),
-        ("AgeKeygenOutputParser.ParseRecipients", text => AgeKeygenOutputParser.ParseRecipients(text)),
-        ("AgeKeygenOutputParser.IsOutputFileExistsError", text => AgeKeygenOutputParser.IsOutputFileExistsError(text)),
     ];
 
     [Fact]

@@ -5,7 +5,7 @@ using RigBootstrap.Core.Secrets;
 namespace RigBootstrap.Core.Tests.Secrets.TestKit;
 
 /// <summary>
-/// Writes SOPS documents for tests the way SOPS does: a random data key wrapped for a recipient with the real `age`,
+/// Writes SOPS documents for tests the way SOPS does: a random data key wrapped for a recipient with age (in process),
 /// `ENC[…]` values with 32-byte IVs, and the MAC over the texts each test lists (so the test states what it covers).
 /// </summary>
 public sealed class TestSops
@@ -28,7 +28,7 @@ public sealed class TestSops
     public static async Task<TestSops> CreateAsync(string recipient)
     {
         var dataKey = RandomNumberGenerator.GetBytes(32);
-        return new TestSops(dataKey, recipient, await RealAge.EncryptArmoredAsync(dataKey, recipient));
+        return new TestSops(dataKey, recipient, await TestAge.EncryptArmoredAsync(dataKey, recipient));
     }
 
     /// <summary>`ENC[…]` of the text under the additional data (`key:` or `nested:key:`), with the given SOPS type.</summary>

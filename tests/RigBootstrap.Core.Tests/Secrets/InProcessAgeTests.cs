@@ -1,15 +1,19 @@
+using Microsoft.Extensions.Time.Testing;
+using RigBootstrap.Age;
 using RigBootstrap.Core.Adapters;
+using RigBootstrap.Core.Secrets;
 using RigBootstrap.Core.Tests.Adapters.MacOs;
 using RigBootstrap.Core.Tests.Secrets.TestKit;
 using RigBootstrap.Core.Tests.TestKit;
 
 namespace RigBootstrap.Core.Tests.Secrets;
 
-/// <summary>The age adapter over the real `age` and `age-keygen`.</summary>
-public sealed class AgeToolTests : IDisposable
+/// <summary>The in-process age: key files as age-keygen writes them, and SOPS data keys unwrapped without running age.</summary>
+public sealed class InProcessAgeTests : IDisposable
 {
+    private static readonly DateTimeOffset Now = new(2026, 12, 3, 10, 0, 0, TimeSpan.Zero);
     private readonly TempHostRoot _temp = new();
-    private readonly IAge _age = RealAge.Create();
+    private readonly IAge _age = new InProcessAge(new FakeTimeProvider(Now));
 
     private string KeyPath => Path.Join(_temp.Paths.RootDirPath, "key.txt");
 
@@ -23,6 +27,37 @@ public sealed class AgeToolTests : IDisposable
         recipient.Should().MatchRegex("^age1[0-9a-z]{58}$");
         File.GetUnixFileMode(KeyPath).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
         (await _age.ReadRecipientAsync(KeyPath, CancellationToken.None)).Should().Be(recipient);
+        File.ReadAllText(KeyPath).Should().MatchRegex($"^# created: 2026-12-03T10:00:00Z\n# public key: {recipient}\nAGE-SECRET-KEY-1[0-9A-Z]{{58}}\n$");
+        Directory.GetFiles(_temp.Paths.RootDirPath).Should().Equal(KeyPath);
+    }
+
+    [Fact(Timeout = 30000)]
+    public async Task A_leftover_temporary_key_from_a_crash_is_removed_and_a_new_key_made()
+    {
+        // Arrange: a crash between writing the temporary file and linking it leaves this behind; it was never published.
+        var leftover = Path.Join(_temp.Paths.RootDirPath, ".key.txt.0123456789abcdef.tmp");
+        File.WriteAllText(leftover, "AGE-SECRET-KEY-1PARTIAL");
+
+        // Act
+        await _age.GenerateKeyAsync(KeyPath, CancellationToken.None);
+
+        // Assert
+        File.Exists(leftover).Should().BeFalse();
+        Directory.GetFiles(_temp.Paths.RootDirPath).Should().Equal(KeyPath);
+    }
+
+    [Fact(Timeout = 30000)]
+    public async Task Generating_over_a_dangling_symlink_is_refused_and_leaves_it()
+    {
+        // Arrange
+        File.CreateSymbolicLink(KeyPath, Path.Join(_temp.Paths.RootDirPath, "nowhere"));
+
+        // Act
+        var act = () => _age.GenerateKeyAsync(KeyPath, CancellationToken.None);
+
+        // Assert
+        (await act.Should().ThrowAsync<AgeException>()).Which.Kind.Should().Be(AgeErrorKind.KeyFileExists);
+        File.Exists(Path.Join(_temp.Paths.RootDirPath, "nowhere")).Should().BeFalse();
     }
 
     [Fact(Timeout = 30000)]
@@ -115,11 +150,23 @@ public sealed class AgeToolTests : IDisposable
     [Theory(Timeout = 30000)]
     [InlineData("junk\n")]
     [InlineData("-----BEGIN AGE ENCRYPTED FILE-----\nnot base64 !!\n-----END AGE ENCRYPTED FILE-----\n")]
-    public async Task Decrypting_something_that_is_not_an_age_message_is_bad_input(string armored)
+    public async Task Decrypting_something_that_is_not_an_age_message_is_an_armor_fault(string armored)
     {
         var act = () => _age.DecryptAsync(armored, SopsFixtures.PathOf("helm-secrets/key.txt"), CancellationToken.None);
 
-        (await act.Should().ThrowAsync<AgeException>()).Which.Kind.Should().Be(AgeErrorKind.BadInput);
+        (await act.Should().ThrowAsync<AgeException>()).Which.Kind.Should().Be(AgeErrorKind.ArmorInvalid);
+    }
+
+    [Fact(Timeout = 30000)]
+    public async Task Every_sops_fixtures_key_reads_as_a_recipient_its_files_list()
+    {
+        foreach (var fixture in SopsFixtures.All)
+        {
+            var recipient = await _age.ReadRecipientAsync(SopsFixtures.PathOf(fixture.Key), CancellationToken.None);
+
+            RigBootstrap.Core.Secrets.SopsFileReader.Read(SopsFixtures.PathOf(fixture.File)).Metadata.AgeRecipients
+                .Select(r => r.Recipient).Should().Contain(recipient, fixture.File);
+        }
     }
 
     public void Dispose() => _temp.Dispose();
