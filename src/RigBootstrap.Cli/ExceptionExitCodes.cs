@@ -1,3 +1,4 @@
+using RigBootstrap.Age;
 using RigBootstrap.Core.Adapters;
 using RigBootstrap.Core.Config;
 using RigBootstrap.Core.Operator;
@@ -18,6 +19,9 @@ public static class ExceptionExitCodes
         SopsException { Kind: SopsErrorKind.NotARecipient } => ExitCodes.TemporaryFailure,
         StateFileCorruptException or SopsException => ExitCodes.DataError,
         UnknownStepException => ExitCodes.Usage,
+        AgeException { Kind: AgeErrorKind.KeyFileMissing } => ExitCodes.NoInput,
+        AgeException { Kind: AgeErrorKind.KeyFileExists } => ExitCodes.CannotCreate,
+        AgeException => ExitCodes.DataError,
         PermissionProblemException or UnauthorizedAccessException => ExitCodes.Permission,
         LockBusyException => ExitCodes.TemporaryFailure,
         ServiceManagerException or ProcessStartException or DemoToolMissingException => ExitCodes.Unavailable,

@@ -8,6 +8,7 @@ public static class ExitCodes
     public const int StatusInProgress = 2;
     public const int Usage = 64;
     public const int DataError = 65;
+    public const int NoInput = 66;
     public const int Unavailable = 69;
     public const int Software = 70;
     public const int CannotCreate = 73;

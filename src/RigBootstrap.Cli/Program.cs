@@ -11,6 +11,7 @@ foreach (var command in new[]
     InstallCommand.Create(global), RunCommand.Create(global), StatusCommand.Create(global), PlanCommand.Create(global),
     GraphCommand.Create(global), RetryCommand.Create(global), ResetCommand.Create(global), UninstallCommand.Create(global),
     DemoCommand.Create(global), RehearseCommand.Create(global), DoctorCommand.Create(global), CheckSecretsCommand.Create(global),
+    AgeCommand.Create(),
 })
 {
     root.Subcommands.Add(command);
