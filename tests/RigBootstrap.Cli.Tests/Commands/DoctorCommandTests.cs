@@ -12,7 +12,7 @@ public sealed class DoctorCommandTests
     // The tool names of DESIGN §6; launchctl, sysctl and shutdown are TempHost's own fakes.
     private static readonly string[] OtherTools =
     [
-        "security", "sysadminctl", "softwareupdate", "sw_vers", "sqlite3", "age", "age-keygen", "xcodes", "xcodebuild",
+        "security", "sysadminctl", "softwareupdate", "sw_vers", "sqlite3", "xcodes", "xcodebuild",
         "xcode-select", "git", "defaults", "dscl", "id", "systemctl", "sh",
     ];
 

@@ -19,6 +19,7 @@ public sealed class FleetOperator(TempHost host, MacFleet fleet, BootHarness har
     /// <summary>For <see cref="BootHarness.Operator"/>: true when the host is to be power-cycled now.</summary>
     public async Task<bool> ActAsync()
     {
+        fleet.ObserveHostKey();
         if (ReadWaitingRecipient() is not var (bootId, recipient) || bootId == _lastBootIdActedIn)
         {
             return false;

@@ -38,6 +38,24 @@ public sealed class MacFleet
     /// <summary>The recipients added to the SOPS file so far (what `sops updatekeys` was run for).</summary>
     public List<string> RegisteredRecipients { get; } = [];
 
+    /// <summary>Every distinct content the host's key file was seen with (SHA-256): a regenerated key is a new random key.</summary>
+    public HashSet<string> HostKeyContents { get; } = [];
+
+    public string HostKeyPath => Path.Join(_host.RootDirPath, "Users", AgentUser, ".rig", "age", "key.txt");
+
+    /// <summary>Notes the host key's bytes when it exists; called on every operator tick and at the end.</summary>
+    public void ObserveHostKey()
+    {
+        try
+        {
+            HostKeyContents.Add(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(HostKeyPath))));
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            // Not made yet: nothing to note.
+        }
+    }
+
     public static async Task<MacFleet> PrepareAsync(TempHost host)
     {
         host.LinkRealTools();
@@ -93,7 +111,7 @@ public sealed class MacFleet
     /// </summary>
     public IReadOnlyList<(string What, int Count)> NonIdempotentSideEffects() =>
     [
-        ("age-keygen -o (the host key, I2)", Count("age-keygen", "-o ")),
+        ("the host key file created (I2: one content, seen on every tick, never changed)", ObservedHostKeys()),
         ("softwareupdate --install", Count("softwareupdate", "--install ")),
         ("xcodes install", Count("xcodes", "install ")),
     ];
@@ -113,6 +131,12 @@ public sealed class MacFleet
 
     /// <summary>Repeats of the side effects that must never happen twice (must be 0).</summary>
     public int SideEffectsRepeated() => NonIdempotentSideEffects().Sum(e => Math.Max(0, e.Count - 1));
+
+    private int ObservedHostKeys()
+    {
+        ObserveHostKey();
+        return HostKeyContents.Count;
+    }
 
     private int Count(string tool, string callPrefix) => _host.ToolCalls(tool).Count(c => c.StartsWith(callPrefix, StringComparison.Ordinal));
 

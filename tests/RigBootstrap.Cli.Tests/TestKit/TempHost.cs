@@ -14,8 +14,8 @@ public sealed class TempHost : IDisposable
     private const UnixFileMode Executable = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
         UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
 
-    /// <summary>Tools the fakes do not stand in for: the product runs the real ones (Debian packages age, git, sqlite3).</summary>
-    private static readonly string[] RealToolNames = ["age", "age-keygen", "git", "sqlite3"];
+    /// <summary>Tools the fakes do not stand in for: the product runs the real ones (Debian packages git, sqlite3). age runs in process.</summary>
+    private static readonly string[] RealToolNames = ["git", "sqlite3"];
 
     public TempHost()
     {
@@ -35,14 +35,14 @@ public sealed class TempHost : IDisposable
     public string DirPath { get; }
 
     /// <summary>
-    /// Puts the real age, age-keygen, git and sqlite3 beside the fakes (--tools-dir resolves every tool there), each
+    /// Puts the real git and sqlite3 beside the fakes (--tools-dir resolves every tool there), each
     /// behind a two-line shim that logs its arguments to &lt;tool&gt;.log as the fakes do, so side effects can be counted.
     /// </summary>
     public void LinkRealTools()
     {
         foreach (var name in RealToolNames)
         {
-            var real = ToolPath.Require(name, name == "age-keygen" ? "age" : name);
+            var real = ToolPath.Require(name, name);
             var shim = Path.Join(ToolsDirPath, name);
             File.WriteAllText(shim, $"#!/bin/sh\nprintf '%s\\n' \"$*\" >> \"$(dirname \"$0\")/{name}.log\"\nexec '{real}' \"$@\"\n");
             File.SetUnixFileMode(shim, Executable);
