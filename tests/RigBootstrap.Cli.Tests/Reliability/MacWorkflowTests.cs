@@ -7,7 +7,7 @@ namespace RigBootstrap.Cli.Tests.Reliability;
 
 /// <summary>
 /// Every built-in macOS step of DESIGN §4, run by the published binary under the boot harness, against the fake
-/// macOS tools (FakeTools/) and the real age, git and sqlite3, with the fleet's real SOPS file.
+/// macOS tools (FakeTools/) and the real git and sqlite3 (age runs in process), with the fleet's real SOPS file.
 /// </summary>
 [Collection(PublishedBinaryCollection.Name)]
 public sealed class MacWorkflowTests(PublishedBinary binary, ITestOutputHelper output)

@@ -4,7 +4,7 @@ using RigBootstrap.Core.Tests.TestKit;
 
 namespace RigBootstrap.Core.Tests.Secrets;
 
-/// <summary>Types, encryption rules and the MAC, on documents written like SOPS writes them (real `age` for the data key).</summary>
+/// <summary>Types, encryption rules and the MAC, on documents written like SOPS writes them (age in process for the data key).</summary>
 public sealed class SopsDocumentDecryptorTests : IDisposable
 {
     private readonly TempHostRoot _temp = new();

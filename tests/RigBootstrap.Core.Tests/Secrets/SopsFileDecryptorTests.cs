@@ -4,7 +4,7 @@ using RigBootstrap.Core.Tests.TestKit;
 
 namespace RigBootstrap.Core.Tests.Secrets;
 
-/// <summary>The real SOPS fixtures, opened with the real `age`: plaintexts, tampering, wrong keys.</summary>
+/// <summary>The real SOPS fixtures, opened with the in-process age: plaintexts, tampering, wrong keys.</summary>
 public sealed class SopsFileDecryptorTests : IDisposable
 {
     private readonly TempHostRoot _temp = new();

@@ -8,7 +8,7 @@ using RigBootstrap.Core.Workflow;
 
 namespace RigBootstrap.Core.Tests.Steps;
 
-/// <summary>The age-key step with the real age-keygen: made once, never regenerated (I2).</summary>
+/// <summary>The age-key step with the in-process age: made once, never regenerated (I2).</summary>
 public sealed class AgeKeyStepTests : IDisposable
 {
     private const string KeyLocation = "/Users/rig/.rig/age/key.txt";
