@@ -47,7 +47,7 @@ publish_runtime() {
   dotnet publish src/RigBootstrap.Cli/RigBootstrap.Cli.csproj -c Release -r "$rid" -o "$dir" -nologo \
     -p:PublishSingleFile=true -p:SelfContained=true -p:PublishTrimmed=true >"$log" 2>&1 || status=$?
   local trim
-  trim=$(grep -oE '\bIL[23][0-9]{3}\b: [^[]*' "$log" | sort -u || true)
+  trim=$(grep -oE 'IL[23][0-9]{3}: [^[]*' "$log" | sort -u || true)
   if [ -n "$trim" ]; then
     echo "tests/run.sh: the $rid publish has trim warnings (none is allowed beyond the Cli csproj's IL2104):" >&2
     echo "$trim" | sed 's/^/  /' >&2

@@ -103,6 +103,16 @@ public sealed class CodeSignatureCheckTests : IDisposable
         finding.Message.Should().StartWith("skipped: there is no codesign at");
     }
 
+    [Fact]
+    public void Every_codesign_fixture_is_used_here_or_by_the_display_parser()
+    {
+        MacOsFixtures.NamesStartingWith("codesign-").Should().Equal(
+            "codesign-display-not-signed.stderr.txt",
+            "codesign-display-verbose2-apple-signed.txt",
+            "codesign-display-verbose4-adhoc-linker-signed.txt",
+            "codesign-verify-strict-invalid-signature.stderr.txt");
+    }
+
     public void Dispose()
     {
         _tools.Dispose();

@@ -71,6 +71,12 @@ public sealed class QuarantineCheckTests : IDisposable
         finding.Message.Should().StartWith("skipped: there is no xattr at");
     }
 
+    [Fact]
+    public void Every_xattr_fixture_is_used_here()
+    {
+        MacOsFixtures.NamesStartingWith("xattr-").Should().Equal("xattr-d-no-such-xattr.stderr.txt");
+    }
+
     public void Dispose()
     {
         _tools.Dispose();
