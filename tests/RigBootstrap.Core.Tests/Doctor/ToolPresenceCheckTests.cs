@@ -42,7 +42,7 @@ public sealed class ToolPresenceCheckTests
             {
                 xcodes.Severity.Should().Be(FindingSeverity.Warning);
                 xcodes.Message.Should().Contain("needed by the xcode step").And.EndWith("(only a config with those steps needs it)");
-                xcodes.Fix.Should().Contain("`brew install xcodesorg/made/xcodes`");
+                xcodes.Fix.Should().Contain("https://github.com/XcodesOrg/xcodes/releases").And.NotContain("brew");
             });
     }
 
