@@ -54,8 +54,9 @@ public static partial class CommandLineToolsLabel
         return numbers.ToImmutable();
     }
 
-    // Homebrew's installer takes every label that mentions "Command Line Tools"; the "for Xcode" keeps out anything else.
-    [GeneratedRegex(@"^Command Line Tools\b.*\bfor Xcode\b", RegexOptions.CultureInvariant)]
+    // Homebrew's installer takes every label that mentions "Command Line Tools"; Yosemite's had no "for Xcode" at all
+    // ("Command Line Tools (OS X 10.10)-6.1", timsutton/osx-vm-templates#24).
+    [GeneratedRegex(@"^Command Line Tools\b", RegexOptions.CultureInvariant)]
     private static partial Regex LabelPattern();
 
     /// <summary>Component by component, a missing one as 0 (16.4 = 16.4.0); an unreadable version sorts first.</summary>
