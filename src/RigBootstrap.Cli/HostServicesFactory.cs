@@ -33,6 +33,7 @@ public static class HostServicesFactory
             LoginWindow = new LoginWindowTool(runner, tools, paths),
             SoftwareUpdate = new SoftwareUpdateTool(runner, tools),
             Xcode = new XcodeTool(runner, tools, paths),
+            CommandLineTools = new CommandLineToolsTool(runner, tools, paths),
             Tcc = new TccTool(runner, tools, paths),
             ProcessRunner = runner,
             Time = time,

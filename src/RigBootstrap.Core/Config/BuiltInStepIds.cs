@@ -8,6 +8,7 @@ public static class BuiltInStepIds
     public const string AgeKey = "age-key";
     public const string Secrets = "secrets";
     public const string Keychain = "keychain";
+    public const string CommandLineTools = "command-line-tools";
     public const string Xcode = "xcode";
     public const string Autologin = "autologin";
     public const string FirstDeploy = "first-deploy";
@@ -16,5 +17,5 @@ public static class BuiltInStepIds
     public const string Handoff = "handoff";
 
     public static ImmutableArray<string> All { get; } =
-        [AgeKey, Secrets, Keychain, Xcode, Autologin, FirstDeploy, Tcc, OsUpgrade, Handoff];
+        [AgeKey, Secrets, Keychain, CommandLineTools, Xcode, Autologin, FirstDeploy, Tcc, OsUpgrade, Handoff];
 }

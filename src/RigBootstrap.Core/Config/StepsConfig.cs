@@ -9,6 +9,9 @@ public sealed record StepsConfig
 
     public KeychainConfig? Keychain { get; init; }
 
+    /// <summary>On a macOS host, added by the config reader whenever firstDeploy is present (git needs it).</summary>
+    public CommandLineToolsConfig? CommandLineTools { get; init; }
+
     public XcodeConfig? Xcode { get; init; }
 
     public AutologinConfig? Autologin { get; init; }

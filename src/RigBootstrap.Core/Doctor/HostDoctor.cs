@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using RigBootstrap.Core.Config;
 using RigBootstrap.Core.Install;
+using RigBootstrap.Core.Steps;
 using RigBootstrap.Core.Workflow;
 
 namespace RigBootstrap.Core.Doctor;
@@ -12,11 +13,12 @@ public sealed class HostDoctor
 
     public HostDoctor(ImmutableArray<IDoctorCheck> checks) => _checks = checks;
 
-    /// <summary>The checks for a host: root, tools, FileVault, Background Task Management, file hygiene (I7), the binary's signature and quarantine, disk.</summary>
+    /// <summary>The checks for a host: root, tools, the Command Line Tools (macOS), FileVault, Background Task Management, file hygiene (I7), the binary's signature and quarantine, disk.</summary>
     public static HostDoctor ForHost(HostServices services, DoctorTarget target, BootstrapConfig? config, bool isMacOS, uint effectiveUserId) => new(
     [
         new RootCheck(services.Paths, effectiveUserId),
         new ToolPresenceCheck(services.Tools, isMacOS, config),
+        .. isMacOS ? [new CommandLineToolsCheck(services.CommandLineTools, new CommandLineToolsOnDemandMarker(services.Paths), config)] : Array.Empty<IDoctorCheck>(),
         new FileVaultCheck(services.Tools, services.ProcessRunner),
         new BackgroundTaskCheck(services.Tools, services.ProcessRunner, target.Labels),
         new FileHygieneCheck(services.Paths, ServiceDefinitionFile.PathFor(services.Platform, services.Paths, target.Label), services.Paths.IsRealRoot ? 0 : null),

@@ -8,6 +8,7 @@ namespace RigBootstrap.Core.Doctor;
 /// Every tool this host needs is present and executable at the absolute path the tool table gives it (a root
 /// daemon never searches PATH, DESIGN §6). A tool the daemon itself needs is a Problem when missing; a tool only
 /// some steps use is a Problem when the config uses such a step, and a Warning when there is no config to tell.
+/// A Mac's git is not here: `/usr/bin/git` is a shim on every Mac (<see cref="CommandLineToolsCheck"/> looks at the real one).
 /// </summary>
 public sealed class ToolPresenceCheck : IDoctorCheck
 {
@@ -30,12 +31,11 @@ public sealed class ToolPresenceCheck : IDoctorCheck
         [ToolNames.Defaults] = [BuiltInStepIds.Autologin],
         [ToolNames.Dscl] = [BuiltInStepIds.Autologin],
         [ToolNames.Fdesetup] = [BuiltInStepIds.Autologin],
-        [ToolNames.Softwareupdate] = [BuiltInStepIds.OsUpgrade],
+        [ToolNames.Softwareupdate] = [BuiltInStepIds.OsUpgrade, BuiltInStepIds.CommandLineTools],
         [ToolNames.SwVers] = [BuiltInStepIds.OsUpgrade],
         [ToolNames.Xcodes] = [BuiltInStepIds.Xcode],
         [ToolNames.Xcodebuild] = [BuiltInStepIds.Xcode],
-        [ToolNames.XcodeSelect] = [BuiltInStepIds.Xcode],
-        [ToolNames.Git] = [BuiltInStepIds.FirstDeploy],
+        [ToolNames.XcodeSelect] = [BuiltInStepIds.Xcode, BuiltInStepIds.CommandLineTools],
         [ToolNames.Sqlite3] = [BuiltInStepIds.Tcc],
         [ToolNames.Id] = [Commands],
         [ToolNames.Sh] = [Commands],
@@ -44,14 +44,16 @@ public sealed class ToolPresenceCheck : IDoctorCheck
     private static readonly ImmutableDictionary<string, ImmutableArray<string>> LinuxUsers = new Dictionary<string, ImmutableArray<string>>
     {
         [ToolNames.Systemctl] = [Daemon],
+        [ToolNames.Git] = [BuiltInStepIds.FirstDeploy],
         [ToolNames.Id] = [Commands],
         [ToolNames.Sh] = [Commands],
     }.ToImmutableDictionary(StringComparer.Ordinal);
 
+    // Hints that work as root: Homebrew refuses to run as root, so none says `brew install`.
     private static readonly ImmutableDictionary<string, string> InstallHints = new Dictionary<string, string>
     {
-        [ToolNames.Xcodes] = "`brew install xcodesorg/made/xcodes`",
-        [ToolNames.Git] = "`xcode-select --install`",
+        [ToolNames.Xcodes] = "a signed release from https://github.com/XcodesOrg/xcodes/releases",
+        [ToolNames.Git] = "`apt-get install git`",
     }.ToImmutableDictionary(StringComparer.Ordinal);
 
     private readonly ToolTable _tools;
@@ -105,6 +107,7 @@ public sealed class ToolPresenceCheck : IDoctorCheck
         var configured = new (object? Section, string Id)[]
         {
             (steps.AgeKey, BuiltInStepIds.AgeKey), (steps.Secrets, BuiltInStepIds.Secrets), (steps.Keychain, BuiltInStepIds.Keychain),
+            (steps.CommandLineTools, BuiltInStepIds.CommandLineTools),
             (steps.Xcode, BuiltInStepIds.Xcode), (steps.Autologin, BuiltInStepIds.Autologin), (steps.FirstDeploy, BuiltInStepIds.FirstDeploy),
             (steps.Tcc, BuiltInStepIds.Tcc), (steps.OsUpgrade, BuiltInStepIds.OsUpgrade), (steps.Handoff, BuiltInStepIds.Handoff),
         };

@@ -16,6 +16,15 @@ public sealed record HostPaths
     public const string SystemTccDatabaseLocation = "/Library/Application Support/com.apple.TCC/TCC.db";
     public const string UsersDirLocation = "/Users";
 
+    /// <summary>Where `softwareupdate --install` puts the Command Line Tools (what `xcode-select -p` then names).</summary>
+    public const string CommandLineToolsDirLocation = "/Library/Developer/CommandLineTools";
+
+    /// <summary>
+    /// While this file exists, `softwareupdate --list` offers the Command Line Tools (the in-progress marker of
+    /// `xcode-select --install`; docs/command-line-tools.md gives the sources).
+    /// </summary>
+    public const string CommandLineToolsOnDemandMarkerLocation = "/tmp/.com.apple.dt.CommandLineTools.installondemand.in-progress";
+
     private HostPaths(string rootDirPath) => RootDirPath = rootDirPath;
 
     /// <summary>The directory that stands for `/`: `/` on a real host, a temporary directory in simulations.</summary>
@@ -93,6 +102,10 @@ public sealed record HostPaths
     public string SystemTccDatabasePath => Resolve(SystemTccDatabaseLocation);
 
     public string UsersDirPath => Resolve(UsersDirLocation);
+
+    public string CommandLineToolsDirPath => Resolve(CommandLineToolsDirLocation);
+
+    public string CommandLineToolsOnDemandMarkerPath => Resolve(CommandLineToolsOnDemandMarkerLocation);
 
     /// <summary>A user's own TCC.db under /Users/&lt;user&gt;; it exists only after that user's first login.</summary>
     public string UserTccDatabasePath(string userName)

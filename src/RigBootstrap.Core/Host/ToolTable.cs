@@ -44,6 +44,9 @@ public sealed class ToolTable
 
     public string? ToolsDirPath => _toolsDirPath;
 
+    /// <summary>True when the config's `tools` section names this tool and no --tools-dir covers it.</summary>
+    public bool IsOverridden(string toolName) => _toolsDirPath is null && _overrides.ContainsKey(toolName);
+
     public string PathOf(string toolName)
     {
         if (_toolsDirPath is not null)

@@ -18,10 +18,13 @@ public sealed class SimulatedHost
         SimulatedMacProfile? profile = null)
     {
         profile ??= new SimulatedMacProfile();
-        // Tools the simulation does not model (age, git, sqlite3) are the real ones, as the operator's config names them.
-        var tools = new ToolTable(null, toolOverrides ?? ImmutableDictionary<string, string>.Empty);
+        // Tools the simulation does not model (age, sqlite3) are the real ones, as the operator's config names them. git
+        // is modelled: it comes with the simulated Command Line Tools, which link it to the real one.
+        var overrides = toolOverrides ?? ImmutableDictionary<string, string>.Empty;
+        var tools = new ToolTable(null, overrides.Remove(ToolNames.Git));
         var runner = new ProcessRunner(time);
         Mac = new SimulatedMac(paths);
+        CommandLineTools = new SimulatedCommandLineTools(Mac, runner, overrides.GetValueOrDefault(ToolNames.Git));
         Launchd = new SimulatedLaunchd(Mac);
         LoginWindow = new SimulatedLoginWindow(Mac);
         SoftwareUpdate = new SimulatedSoftwareUpdate(Mac, profile.StartVersion, profile.OfferedUpdates);
@@ -38,6 +41,7 @@ public sealed class SimulatedHost
             LoginWindow = LoginWindow,
             SoftwareUpdate = SoftwareUpdate,
             Xcode = new SimulatedXcode(Mac),
+            CommandLineTools = CommandLineTools,
             Tcc = Tcc,
             ProcessRunner = runner,
             Time = time,
@@ -50,6 +54,8 @@ public sealed class SimulatedHost
     public SimulatedLaunchd Launchd { get; }
 
     public SimulatedLoginWindow LoginWindow { get; }
+
+    public SimulatedCommandLineTools CommandLineTools { get; }
 
     public SimulatedSoftwareUpdate SoftwareUpdate { get; }
 

@@ -33,6 +33,9 @@ public sealed record HostServices
 
     public required IXcode Xcode { get; init; }
 
+    /// <summary>The developer directory and its git, and the headless Command Line Tools install (macOS).</summary>
+    public required ICommandLineTools CommandLineTools { get; init; }
+
     public required ITcc Tcc { get; init; }
 
     public required IProcessRunner ProcessRunner { get; init; }

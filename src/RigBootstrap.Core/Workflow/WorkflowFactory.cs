@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using RigBootstrap.Core.Adapters;
 using RigBootstrap.Core.Adapters.MacOs;
 using RigBootstrap.Core.Config;
+using RigBootstrap.Core.Host;
 using RigBootstrap.Core.Secrets;
 using RigBootstrap.Core.Steps;
 
@@ -38,6 +39,15 @@ public static class WorkflowFactory
         MaxCrashesPerBoot = config.Daemon.MaxCrashesPerBoot,
         AgentLabel = config.Steps.Handoff?.AgentLabel,
     };
+
+    /// <summary>
+    /// git for the steps that run it: on a Mac the developer directory's (never the /usr/bin shim), unless the config's
+    /// `tools.git` names one; on Linux the tool table's.
+    /// </summary>
+    private static GitTool Git(BootstrapConfig config, HostServices services, CommandEnvironment environment) =>
+        services.Platform == HostPlatform.MacOs && !services.Tools.IsOverridden(ToolNames.Git)
+            ? new GitTool(services.ProcessRunner, DeveloperGit.PathFrom(services.CommandLineTools), environment.AgentUserOnRealHost, config.Agent.Home)
+            : new GitTool(services.ProcessRunner, services.Tools, environment.AgentUserOnRealHost, config.Agent.Home);
 
     /// <summary>The built-in steps of DESIGN §4, in their table's order, each depending on the configured steps it needs.</summary>
     private static void AddBuiltIns(BootstrapConfig config, HostServices services, CommandEnvironment environment, List<IStep> steps)
@@ -78,6 +88,12 @@ public static class WorkflowFactory
             steps.Add(new AutologinStep(autologin, secrets.Values, configured.Secrets!.Source, services.LoginWindow, [BuiltInStepIds.Secrets]));
         }
 
+        if (configured.CommandLineTools is not null)
+        {
+            steps.Add(new CommandLineToolsStep(Present(BuiltInStepIds.OsUpgrade), services.CommandLineTools,
+                new CommandLineToolsOnDemandMarker(services.Paths)));
+        }
+
         if (configured.Xcode is { } xcode)
         {
             steps.Add(new XcodeStep(xcode, Present(BuiltInStepIds.OsUpgrade), services.Xcode));
@@ -85,9 +101,9 @@ public static class WorkflowFactory
 
         if (configured.FirstDeploy is { } firstDeploy)
         {
-            var git = new GitTool(services.ProcessRunner, services.Tools, environment.AgentUserOnRealHost, config.Agent.Home);
             steps.Add(new FirstDeployStep(firstDeploy, config.Agent, configured.Secrets?.EnvFile, services.Platform,
-                Present(BuiltInStepIds.Secrets, BuiltInStepIds.Keychain), services.Paths, git, services.ServiceManager, ownership));
+                Present(BuiltInStepIds.Secrets, BuiltInStepIds.Keychain, BuiltInStepIds.CommandLineTools), services.Paths,
+                Git(config, services, environment), services.ServiceManager, ownership));
         }
 
         if (configured.Tcc is { } tcc)

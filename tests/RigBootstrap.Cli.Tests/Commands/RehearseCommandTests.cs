@@ -26,7 +26,7 @@ public sealed class RehearseCommandTests(PublishedBinary binary)
 
         // Assert
         result.ExitCode.Should().Be(2, $"the rehearsal ends in progress, waiting for a person\n{result.Describe()}");
-        result.Stdout.Should().Contain("10 steps, in the order they run")
+        result.Stdout.Should().Contain("11 steps, in the order they run")
             .And.Contain("Reboots: os-upgrade, autologin need one; they are coalesced into a single reboot")
             .And.Contain("recipient not registered: age1")
             .And.Contain(">>> the rehearsal stops here: secrets waits for its recipient")

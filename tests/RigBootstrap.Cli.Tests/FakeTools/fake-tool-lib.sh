@@ -30,3 +30,24 @@ replace_row() {
 version_above() {
   [ "$1" != "$2" ] && [ "$(printf '%s\n%s\n' "$1" "$2" | sort -t. -k1,1n -k2,2n -k3,3n | tail -n1)" = "$1" ]
 }
+
+# The developer directories of a Mac: xcode-select's choice (xcode-select.path), else the Command Line Tools once
+# installed; empty on a fresh Mac, where `xcode-select -p` fails.
+clt_dir=/Library/Developer/CommandLineTools
+developer_dir() {
+  if [ -s "$here/xcode-select.path" ]; then
+    cat "$here/xcode-select.path"
+  elif [ -x "$host_root$clt_dir/usr/bin/git" ]; then
+    echo "$clt_dir"
+  fi
+}
+
+# Puts a git and an xcrun into the developer directory $1 (a host path), as the Command Line Tools and Xcode carry
+# them: the git runs this machine's real git (git.real, written by the tests) and logs to developer-git.log.
+install_developer_git() {
+  [ -s "$here/git.real" ] || { echo "fake $tool: no git.real beside $here: the tests must name the real git" >&2; exit 70; }
+  mkdir -p "$host_root$1/usr/bin"
+  printf '#!/bin/sh\nprintf "%%s\\n" "$*" >> "%s/developer-git.log"\nexec "%s" "$@"\n' "$here" "$(cat "$here/git.real")" > "$host_root$1/usr/bin/git"
+  printf '#!/bin/sh\necho "fake xcrun: not modelled" >&2\nexit 64\n' > "$host_root$1/usr/bin/xcrun"
+  chmod 0755 "$host_root$1/usr/bin/git" "$host_root$1/usr/bin/xcrun"
+}

@@ -3,8 +3,9 @@ using RigBootstrap.Cli.Tests.TestKit;
 namespace RigBootstrap.Cli.Tests.Reliability;
 
 /// <summary>
-/// Turns a <see cref="TempHost"/> into a freshly enrolled Mac and its fleet: macOS 14.6.1 with 15.1 offered, Xcode
-/// 16.2 on offer to xcodes, FileVault off, the PPPC profile's grant in the system TCC.db, the fleet's real SOPS file
+/// Turns a <see cref="TempHost"/> into a freshly enrolled Mac and its fleet: macOS 14.6.1 with 15.1 offered, no
+/// Command Line Tools (`xcode-select -p` fails, /usr/bin/git is only the shim), no Homebrew (nothing under
+/// /opt/homebrew), Xcode 16.2 on offer to xcodes, FileVault off, the PPPC profile's grant in the system TCC.db, the fleet's real SOPS file
 /// (fixtures/sops/helm-secrets, encrypted to the operator's published key only), and the agent's git repository.
 /// The config asks for every built-in step of DESIGN §4 and no command.
 /// </summary>
@@ -107,12 +108,13 @@ public sealed class MacFleet
 
     /// <summary>
     /// Side effects that must never happen twice, whatever the crash (I2, I3): the host key, the OS install, the
-    /// hours-long Xcode install. Counted in the tools' logs: (what, how many times).
+    /// Command Line Tools install (about 1 GB), the hours-long Xcode install. Counted in the tools' logs: (what, how many times).
     /// </summary>
     public IReadOnlyList<(string What, int Count)> NonIdempotentSideEffects() =>
     [
         ("the host key file created (I2: one content, seen on every tick, never changed)", ObservedHostKeys()),
-        ("softwareupdate --install", Count("softwareupdate", "--install ")),
+        ("softwareupdate --install macOS", Count("softwareupdate", "--install macOS ")),
+        ("softwareupdate --install Command Line Tools", Count("softwareupdate", "--install Command Line Tools ")),
         ("xcodes install", Count("xcodes", "install ")),
     ];
 
@@ -122,7 +124,7 @@ public sealed class MacFleet
     /// </summary>
     public IReadOnlyList<(string What, int Count)> IdempotentSideEffects() =>
     [
-        ("git clone", Count("git", "clone ")),
+        ("git clone (the developer directory's git)", Count("developer-git", "clone ")),
         ("security add-generic-password (that took effect)", _host.ToolCalls("security")
             .Count(c => c.StartsWith("-i: add-generic-password", StringComparison.Ordinal) && c.EndsWith("(exit 0)", StringComparison.Ordinal))),
     ];

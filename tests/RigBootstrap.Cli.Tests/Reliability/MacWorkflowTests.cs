@@ -7,12 +7,14 @@ namespace RigBootstrap.Cli.Tests.Reliability;
 
 /// <summary>
 /// Every built-in macOS step of DESIGN §4, run by the published binary under the boot harness, against the fake
-/// macOS tools (FakeTools/) and the real git and sqlite3 (age runs in process), with the fleet's real SOPS file.
+/// macOS tools (FakeTools/) and the real git and sqlite3 (age runs in process), with the fleet's real SOPS file, from a
+/// Mac that has neither the Command Line Tools nor Homebrew.
 /// </summary>
 [Collection(PublishedBinaryCollection.Name)]
 public sealed class MacWorkflowTests(PublishedBinary binary, ITestOutputHelper output)
 {
     private const int RandomPowerCuts = 12;
+    private const string CommandLineToolsMarker = ".com.apple.dt.CommandLineTools.installondemand.in-progress";
     private const int Seed = 20261125;
     private static readonly TimeSpan SettleLimit = TimeSpan.FromSeconds(120);
 
@@ -36,8 +38,13 @@ public sealed class MacWorkflowTests(PublishedBinary binary, ITestOutputHelper o
         ScenarioOutcome.ShouldBeCompletedAndCleanedUp(host, status.Describe());
         fleetOperator.BootsWaitingForRecipient.Should().Equal([1, 2], "the recipient was missing for two boots and registered in the second");
         fleet.SideEffects().Should().OnlyContain(e => e.Count == 1, "each non-idempotent change happens exactly once");
-        host.ToolCalls("softwareupdate").Where(c => c.StartsWith("--install", StringComparison.Ordinal)).Should().ContainSingle()
-            .Which.Should().Be("--install macOS Sequoia 15.1-24B83 --agree-to-license --restart");
+        host.ToolCalls("softwareupdate").Where(c => c.StartsWith("--install", StringComparison.Ordinal)).Should().Equal(
+            ["--install macOS Sequoia 15.1-24B83 --agree-to-license --restart", "--install Command Line Tools for Xcode-16.4"],
+            "the Command Line Tools come after the OS upgrade, the newest of the two labels offered, the label as one argument");
+        File.Exists(Path.Join(host.RootDirPath, "tmp", CommandLineToolsMarker)).Should().BeFalse("the on-demand marker is removed after the install");
+        host.ToolCalls("git").Should().BeEmpty("the /usr/bin/git shim is never run: git is the developer directory's");
+        host.ToolCalls("developer-git").Should().Contain(c => c.StartsWith("clone ", StringComparison.Ordinal));
+        Directory.Exists(Path.Join(host.RootDirPath, "opt", "homebrew")).Should().BeFalse("nothing needs Homebrew");
         host.ShutdownCalls().Should().BeEmpty("softwareupdate's own restart also served autologin: one coalesced reboot");
         mac.UpdatesApplied.Should().Be(1);
         mac.ConsoleUser.Should().Be(MacFleet.AgentUser, "loginwindow found the agent's password in /etc/kcpassword");
@@ -47,7 +54,7 @@ public sealed class MacWorkflowTests(PublishedBinary binary, ITestOutputHelper o
             && Text(e, "reason").Contains("does not exist yet", StringComparison.Ordinal),
             "before the agent's first login its login keychain does not exist, and the step waits for the boot autologin brings");
         journal.Count(e => Text(e, "kind") == "recheck").Should().BeGreaterThanOrEqualTo(3, "boots 2, 3 and 4 each checked a waiting step at once");
-        host.ToolCalls("xcode-select").Should().Equal("-s /Applications/Xcode-16.2.0.app");
+        host.ToolCalls("xcode-select").Where(c => c != "-p").Should().Equal("-s /Applications/Xcode-16.2.0.app");
         host.ToolCalls("xcodebuild").Should().Contain(["-license accept", "-runFirstLaunch"]);
         var holders = SecretHolders(host.RootDirPath);
         holders.Should().Contain(Path.Join(host.RootDirPath, "Users", MacFleet.AgentUser, ".rig", "env"), "the env file is where the secrets go");
@@ -109,6 +116,7 @@ public sealed class MacWorkflowTests(PublishedBinary binary, ITestOutputHelper o
             settled.Should().BeTrue(because);
             ScenarioOutcome.ShouldBeCompletedAndCleanedUp(host, because);
             fleet.SideEffects().Should().OnlyContain(e => e.Count == 1, $"{because} repeats and skips no side effect");
+            File.Exists(Path.Join(host.RootDirPath, "tmp", CommandLineToolsMarker)).Should().BeFalse($"{because} leaves no on-demand marker behind");
             boots += harness.Boots;
             reboots += harness.Reboots;
             repeated += fleet.SideEffectsRepeated();

@@ -14,8 +14,8 @@ public sealed class TempHost : IDisposable
     private const UnixFileMode Executable = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
         UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
 
-    /// <summary>Tools the fakes do not stand in for: the product runs the real ones (Debian packages git, sqlite3). age runs in process.</summary>
-    private static readonly string[] RealToolNames = ["git", "sqlite3"];
+    /// <summary>Tools the fakes do not stand in for: the product runs the real sqlite3 (Debian package); age runs in process.</summary>
+    private static readonly string[] RealToolNames = ["sqlite3"];
 
     public TempHost()
     {
@@ -35,11 +35,14 @@ public sealed class TempHost : IDisposable
     public string DirPath { get; }
 
     /// <summary>
-    /// Puts the real git and sqlite3 beside the fakes (--tools-dir resolves every tool there), each
-    /// behind a two-line shim that logs its arguments to &lt;tool&gt;.log as the fakes do, so side effects can be counted.
+    /// Puts the real sqlite3 beside the fakes (--tools-dir resolves every tool there), behind a two-line shim that logs
+    /// its arguments to &lt;tool&gt;.log as the fakes do, so side effects can be counted. The real git goes into git.real:
+    /// the fake Command Line Tools and Xcode installs put a git running it in their developer directory (logging to
+    /// developer-git.log), while the fake git at the tools' place is the /usr/bin shim.
     /// </summary>
     public void LinkRealTools()
     {
+        WriteToolFile("git.real", ToolPath.Require("git", "git") + "\n");
         foreach (var name in RealToolNames)
         {
             var real = ToolPath.Require(name, name);

@@ -25,6 +25,8 @@ public sealed class ConfigLoaderTests
                 {
                     Items = [new KeychainItemConfig { Service = "Claude Code-credentials", Account = "claude", Secret = "CLAUDE_OAUTH_JSON" }],
                 },
+                // Not in the file: added because firstDeploy runs git on a Mac.
+                CommandLineTools = new CommandLineToolsConfig(),
                 Xcode = new XcodeConfig { Version = "16.2" },
                 Autologin = new AutologinConfig { User = "claude", PasswordSecret = "AGENT_PASSWORD" },
                 FirstDeploy = new FirstDeployConfig

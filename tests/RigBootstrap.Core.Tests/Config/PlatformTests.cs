@@ -17,6 +17,7 @@ public sealed class PlatformTests
 
     [Theory]
     [InlineData("xcode", """{ "version": "16.2" }""")]
+    [InlineData("commandLineTools", "{}")]
     [InlineData("osUpgrade", """{ "minimumVersion": "15.1" }""")]
     [InlineData("tcc", """{ "grants": [ { "service": "kTCCServiceAccessibility", "client": "/usr/local/bin/rig-agent" } ] }""")]
     public void A_macos_only_step_in_a_linux_config_is_an_error_naming_the_step(string section, string body)

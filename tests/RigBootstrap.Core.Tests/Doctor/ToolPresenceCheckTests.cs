@@ -17,7 +17,7 @@ public sealed class ToolPresenceCheckTests
 
         var findings = await new ToolPresenceCheck(tools.Table, isMacOS: true, config: null).RunAsync(CancellationToken.None);
 
-        findings.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Severity = FindingSeverity.Ok, Message = "17 tool(s) present and executable at their absolute paths" });
+        findings.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Severity = FindingSeverity.Ok, Message = "18 tool(s) present and executable at their absolute paths" });
     }
 
     [Fact(Timeout = 30000)]
@@ -31,7 +31,7 @@ public sealed class ToolPresenceCheckTests
 
         // Assert
         findings.Should().SatisfyRespectively(
-            ok => ok.Message.Should().Be("15 tool(s) present and executable at their absolute paths"),
+            ok => ok.Message.Should().Be("16 tool(s) present and executable at their absolute paths"),
             launchctl =>
             {
                 launchctl.Severity.Should().Be(FindingSeverity.Problem);
@@ -42,7 +42,7 @@ public sealed class ToolPresenceCheckTests
             {
                 xcodes.Severity.Should().Be(FindingSeverity.Warning);
                 xcodes.Message.Should().Contain("needed by the xcode step").And.EndWith("(only a config with those steps needs it)");
-                xcodes.Fix.Should().Contain("`brew install xcodesorg/made/xcodes`");
+                xcodes.Fix.Should().Contain("https://github.com/XcodesOrg/xcodes/releases").And.NotContain("brew");
             });
     }
 
@@ -78,12 +78,23 @@ public sealed class ToolPresenceCheckTests
     }
 
     [Fact(Timeout = 30000)]
-    public async Task On_linux_only_systemctl_and_the_command_tools_matter()
+    public async Task On_linux_only_systemctl_git_and_the_command_tools_matter()
     {
-        using var tools = new ToolsDir().Add(ToolNames.Systemctl).Add(ToolNames.Sh).Add(ToolNames.Id);
+        using var tools = new ToolsDir().Add(ToolNames.Systemctl).Add(ToolNames.Git).Add(ToolNames.Sh).Add(ToolNames.Id);
 
         var findings = await new ToolPresenceCheck(tools.Table, isMacOS: false, config: null).RunAsync(CancellationToken.None);
 
-        findings.Should().ContainSingle().Which.Message.Should().StartWith("3 tool(s) present");
+        findings.Should().ContainSingle().Which.Message.Should().StartWith("4 tool(s) present");
+    }
+
+    [Fact(Timeout = 30000)]
+    public async Task On_a_mac_the_usr_bin_git_shim_is_not_taken_for_git()
+    {
+        // /usr/bin/git exists on every Mac and fails until the tools are installed: CommandLineToolsCheck looks instead.
+        using var tools = new ToolsDir().AddAll(ToolNames.All.Except([ToolNames.Git]));
+
+        var findings = await new ToolPresenceCheck(tools.Table, isMacOS: true, config: null).RunAsync(CancellationToken.None);
+
+        findings.Should().ContainSingle().Which.Severity.Should().Be(FindingSeverity.Ok);
     }
 }

@@ -41,4 +41,37 @@ public sealed class WorkflowFactoryTests
         keychain.Keychain.UserName.Should().Be(expectedUser);
         keychain.Traits.WaitsEndWithABoot.Should().BeTrue("its waits end with the agent's login at the next boot");
     }
+
+    [Theory]
+    [InlineData("macos", true)]
+    [InlineData("linux", false)]
+    public void First_deploy_waits_for_the_command_line_tools_on_a_Mac_only(string platform, bool expected)
+    {
+        // Arrange
+        using var root = new TempHostRoot();
+        var services = new SimulatedHost(root.Paths, TimeProvider.System, NullLoggerFactory.Instance).Services;
+        // os-upgrade is macOS-only: a Linux config may not name it.
+        var osUpgrade = platform == "macos" ? ", \"osUpgrade\": { \"minimumVersion\": \"15.1\" }" : "";
+        var config = ConfigLoader.Parse($$"""
+            {
+              "platform": "{{platform}}",
+              "agent": { "user": "rig", "home": "/Users/rig" },
+              "steps": {
+                "ageKey": { "path": "/Users/rig/.rig/age/key.txt" },
+                "secrets": { "source": "/var/db/rig-bootstrap/fleet.sops.yaml", "envFile": "/Users/rig/.rig/env" },
+                "firstDeploy": { "repository": "https://example.invalid/agent.git", "sha": "0123456789abcdef0123456789abcdef01234567", "agentLabel": "ai.invotek.rig-deploy" }{{osUpgrade}}
+              }
+            }
+            """, "config.json");
+
+        // Act
+        var definition = WorkflowFactory.Build(config, services with { Platform = platform == "linux" ? HostPlatform.Linux : HostPlatform.MacOs });
+
+        // Assert
+        definition.Step(BuiltInStepIds.FirstDeploy).DependsOn.Contains(BuiltInStepIds.CommandLineTools).Should().Be(expected);
+        if (expected)
+        {
+            definition.Step(BuiltInStepIds.CommandLineTools).DependsOn.Should().Equal(BuiltInStepIds.OsUpgrade);
+        }
+    }
 }

@@ -10,7 +10,9 @@ namespace RigBootstrap.Core.Adapters.MacOs;
 /// <see cref="IGit"/> over the real `git` (the same on macOS and Linux), resolved from the tool table. A clone is
 /// `git clone --no-checkout`, then `cat-file -e SHA^{commit}` and `checkout --detach SHA`: it works alike for a
 /// local bare repository, https and ssh, and needs nothing from the server beyond a plain clone. On a real host it
-/// runs as the agent user, who owns the checkout (git refuses a repository owned by someone else).
+/// runs as the agent user, who owns the checkout (git refuses a repository owned by someone else). On a Mac the git
+/// is the one in the developer directory `xcode-select -p` names (<see cref="DeveloperGit"/>), never the `/usr/bin/git`
+/// shim, which only fails with "xcrun: error: invalid active developer path" until the Command Line Tools are installed.
 /// </summary>
 public sealed partial class GitTool : IGit
 {
@@ -18,16 +20,22 @@ public sealed partial class GitTool : IGit
     private static readonly TimeSpan LocalTimeout = TimeSpan.FromMinutes(2);
 
     private readonly IProcessRunner _runner;
-    private readonly ToolTable _tools;
+    private readonly Func<CancellationToken, Task<string>> _gitPath;
     private readonly string? _userName;
     private readonly string? _userHomeDirPath;
 
     /// <param name="userName">Run git as this user (needs root); null runs it as the caller, as a simulation does.</param>
     /// <param name="userHomeDirPath">That user's home, for HOME: git reads its config and credential helper there.</param>
     public GitTool(IProcessRunner runner, ToolTable tools, string? userName = null, string? userHomeDirPath = null)
+        : this(runner, _ => Task.FromResult(tools.PathOf(ToolNames.Git)), userName, userHomeDirPath)
+    {
+    }
+
+    /// <param name="gitPath">Finds the git to run, once per call (a Mac's developer directory may change between calls).</param>
+    public GitTool(IProcessRunner runner, Func<CancellationToken, Task<string>> gitPath, string? userName = null, string? userHomeDirPath = null)
     {
         _runner = runner;
-        _tools = tools;
+        _gitPath = gitPath;
         _userName = userName;
         _userHomeDirPath = userHomeDirPath;
     }
@@ -81,10 +89,10 @@ public sealed partial class GitTool : IGit
         }
     }
 
-    private Task<ProcessResult> RunAsync(ImmutableArray<string> arguments, string? workingDirPath, TimeSpan timeout, CancellationToken cancellationToken) =>
-        _runner.RunAsync(new CommandSpec
+    private async Task<ProcessResult> RunAsync(ImmutableArray<string> arguments, string? workingDirPath, TimeSpan timeout, CancellationToken cancellationToken) =>
+        await _runner.RunAsync(new CommandSpec
         {
-            FileName = _tools.PathOf(ToolNames.Git),
+            FileName = await _gitPath(cancellationToken),
             Arguments = arguments,
             WorkingDirPath = workingDirPath,
             Environment = Environment(),
@@ -106,7 +114,11 @@ public sealed partial class GitTool : IGit
     }
 
     private static string Describe(ProcessResult result) =>
-        result.TimedOut ? "timed out" : $"exit {result.ExitCode}: {ToolOutputExcerpt.Of(result.StderrTail)}";
+        result.TimedOut ? "timed out"
+        // The /usr/bin shim of a Mac without the tools: say what is missing rather than quote xcrun.
+        : XcodeSelectOutput.ShimMissingDeveloperPath(result.StderrTail) is { } missing
+            ? $"exit {result.ExitCode}: this git is the xcrun shim and {missing} holds no developer tools; install the Command Line Tools (steps.commandLineTools)"
+        : $"exit {result.ExitCode}: {ToolOutputExcerpt.Of(result.StderrTail)}";
 
     [GeneratedRegex("^[0-9a-f]{40}\\z")]
     private static partial Regex CommitId();

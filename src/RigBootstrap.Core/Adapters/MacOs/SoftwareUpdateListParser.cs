@@ -41,7 +41,8 @@ public static partial class SoftwareUpdateListParser
 
                 pendingLabel = trimmed.StartsWith("* Label:", StringComparison.Ordinal) ? trimmed["* Label:".Length..].Trim() : trimmed[2..].Trim();
             }
-            else if (line.StartsWith('\t') && trimmed.Length > 0)
+            // A title line is indented with a tab, or (as one public Ventura sample stores it) with spaces.
+            else if (trimmed.Length > 0 && (line.StartsWith('\t') || (line.StartsWith(' ') && trimmed.StartsWith("Title:", StringComparison.Ordinal))))
             {
                 var label = pendingLabel ?? throw Malformed($"the title line '{trimmed}' follows no label line", output);
                 updates.Add(trimmed.StartsWith("Title:", StringComparison.Ordinal) ? FromFields(label, trimmed, output) : FromMojaveLine(label, trimmed, output));

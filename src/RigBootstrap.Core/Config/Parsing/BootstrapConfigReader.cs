@@ -32,6 +32,7 @@ internal static class BootstrapConfigReader
             Tools = ReadTools(reader),
         };
         config = label is null ? config : config with { Label = label };
+        config = config with { Steps = CommandLineToolsReader.WithDefault(config.Steps, config.Platform) };
 
         StepDataFlowRules.Check(config.Steps, errors);
         PlatformRules.Check(config, errors);

@@ -14,6 +14,7 @@ internal static class PlatformRules
         foreach (var (present, section) in new[]
         {
             (steps.Keychain is not null, "keychain"),
+            (steps.CommandLineTools is not null, "commandLineTools"),
             (steps.Xcode is not null, "xcode"),
             (steps.Autologin is not null, "autologin"),
             (steps.Tcc is not null, "tcc"),

@@ -6,7 +6,7 @@ namespace RigBootstrap.Core.Config.Parsing;
 internal static class StepsSectionReader
 {
     private static readonly ImmutableArray<string> Sections =
-        ["ageKey", "secrets", "keychain", "xcode", "autologin", "firstDeploy", "tcc", "osUpgrade", "handoff"];
+        ["ageKey", "secrets", "keychain", "commandLineTools", "xcode", "autologin", "firstDeploy", "tcc", "osUpgrade", "handoff"];
 
     public static StepsConfig Read(JsonObjectReader root)
     {
@@ -22,6 +22,7 @@ internal static class StepsSectionReader
             AgeKey = SecretStepsReader.ReadAgeKey(steps),
             Secrets = SecretStepsReader.ReadSecrets(steps),
             Keychain = SecretStepsReader.ReadKeychain(steps),
+            CommandLineTools = CommandLineToolsReader.Read(steps),
             Xcode = HostStepsReader.ReadXcode(steps),
             Autologin = SecretStepsReader.ReadAutologin(steps),
             FirstDeploy = AgentStepsReader.ReadFirstDeploy(steps),

@@ -95,6 +95,8 @@ public sealed class SoftwareUpdateListParserTests
         var covered = ListFixtures().Select(row => (string)row[0])
             .Append("softwareupdate-list-full-installers.txt")
             .Concat(ClassifierFixtureNames)
+            .Concat(CommandLineToolsLabelTests.FixtureNames)
+            .Concat(CommandLineToolsInstallOutputTests.FixtureNames)
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal);
 
