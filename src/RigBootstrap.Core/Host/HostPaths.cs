@@ -15,6 +15,7 @@ public sealed record HostPaths
     public const string KcPasswordLocation = "/etc/kcpassword";
     public const string SystemTccDatabaseLocation = "/Library/Application Support/com.apple.TCC/TCC.db";
     public const string UsersDirLocation = "/Users";
+    public const string MdmOverridesLocation = "/Library/Application Support/com.apple.TCC/MDMOverrides.plist";
 
     private HostPaths(string rootDirPath) => RootDirPath = rootDirPath;
 
@@ -93,6 +94,9 @@ public sealed record HostPaths
     public string SystemTccDatabasePath => Resolve(SystemTccDatabaseLocation);
 
     public string UsersDirPath => Resolve(UsersDirLocation);
+
+    /// <summary>Where tccd keeps what the MDM's PPPC profiles granted (TCC-protected: reading it needs Full Disk Access).</summary>
+    public string MdmOverridesPath => Resolve(MdmOverridesLocation);
 
     /// <summary>A user's own TCC.db under /Users/&lt;user&gt;; it exists only after that user's first login.</summary>
     public string UserTccDatabasePath(string userName)
