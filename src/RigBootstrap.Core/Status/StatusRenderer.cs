@@ -60,7 +60,7 @@ public static class StatusRenderer
         StepState.Failed when step.NextCheck is not null => $"{step.LastError}; retries {Stamp(step.NextCheck)}",
         StepState.Failed => $"{step.LastError}",
         StepState.Running => $"started {Stamp(step.StartedAt)}",
-        StepState.Succeeded when step.Facts.TryGetValue(StepFacts.Outcome, out var outcome) => outcome,
+        StepState.Succeeded or StepState.Skipped when step.Facts.TryGetValue(StepFacts.Outcome, out var outcome) => outcome,
         _ => "",
     };
 
