@@ -51,7 +51,7 @@ repeated_total=$(echo "$lines" | grep -oE 'repeated=[0-9]+' | awk -F= '{ s += $2
   echo
   echo "The Mac itself is simulated by separate programs in \`tests/RigBootstrap.Cli.Tests/FakeTools\` (\`launchctl\`, \`sysctl\`,"
   echo "\`shutdown\`, \`security\`, \`sw_vers\`, \`softwareupdate\`, \`fdesetup\`, \`defaults\`, \`stat\`, \`xcodes\`, \`xcodebuild\`,"
-  echo "\`xcode-select\`), whose output follows the real samples in \`tests/Fixtures/macos\`; the real \`age\`, \`age-keygen\`, \`git\`"
+  echo "\`xcode-select\`, \`plutil\`, \`profiles\`), whose output follows the real samples in \`tests/Fixtures/macos\`; the real \`age\`, \`age-keygen\`, \`git\`"
   echo "and \`sqlite3\` run as they are, behind a logging shim. Every tool call is logged, which is how side effects are counted."
   echo "At power-on the simulated Mac applies an update staged by \`softwareupdate --restart\`, and its loginwindow logs the"
   echo "autologin user in only when \`/etc/kcpassword\` decodes to that user's password. Crash points are counted across"
@@ -81,7 +81,7 @@ repeated_total=$(echo "$lines" | grep -oE 'repeated=[0-9]+' | awk -F= '{ s += $2
   echo
   echo "| scenario | boots | reboots | side effects repeated |"
   echo "|---|---|---|---|"
-  for s in mac-fresh-host mac-filevault-retry fresh-host already-bootstrapped always-reboots crashes-every-time group-writable-binary group-writable-plist; do
+  for s in mac-fresh-host mac-filevault-retry mac-tcc-mdm-overrides mac-tcc-profiles-no-fda mac-tcc-wait-no-fda fresh-host already-bootstrapped always-reboots crashes-every-time group-writable-binary group-writable-plist; do
     echo "| $s | $(field "scenario=$s" boots) | $(field "scenario=$s" reboots) | $(field "scenario=$s" repeated) |"
   done
   echo
@@ -91,12 +91,16 @@ repeated_total=$(echo "$lines" | grep -oE 'repeated=[0-9]+' | awk -F= '{ s += $2
   echo "  the agent's login keychain exists only after its first login, without holding back the reboot; then"
   echo "  \`softwareupdate --install --restart\` restarts the host once for all of them; after it the OS is 15.1, the console"
   echo "  belongs to the agent, keychain sets its item (\`security -i\`), first deploy (real \`git\` from a local repository, the"
-  echo "  agent's LaunchDaemon bootstrapped and started by the harness), tcc (real \`sqlite3\` on a TCC.db with the fixture"
-  echo "  schema), xcode (\`xcodes\`, select, license, first launch), handoff. Each of age-keygen, softwareupdate --install, xcodes install, git clone and the"
+  echo "  agent's LaunchDaemon bootstrapped and started by the harness), tcc (the MDM's PPPC grant is in the profiles"
+  echo "  listing and a binary MDMOverrides.plist read through \`plutil\`, never in TCC.db: docs/tcc.md), xcode (\`xcodes\`, select, license, first launch), handoff. Each of age-keygen, softwareupdate --install, xcodes install, git clone and the"
   echo "  keychain add ran exactly once; \`shutdown\` was never called; the secret value is found under the root only in"
   echo "  0600 files. The crash-point and power-cut rows above run this same workflow (recipient registered at the first boot)."
   echo "- **mac-filevault-retry**: FileVault on: autologin halts the workflow, and \`status\` names FileVault and"
   echo "  \`rig-bootstrap retry autologin\`; once FileVault is off, \`retry\` completes it with no side effect repeated."
+  echo "- **mac-tcc-mdm-overrides / mac-tcc-profiles-no-fda / mac-tcc-wait-no-fda** (docs/tcc.md): the grant only through"
+  echo "  the MDM, and \`status\` names MDMOverrides.plist; no Full Disk Access (the fake \`plutil\` and \`sqlite3\` refuse"
+  echo "  com.apple.TCC/), completed from the profiles listing, named; no Full Disk Access and a profile for another"
+  echo "  program: tcc waits naming what it could not read and the fix, then completes once the MDM sends the grant."
   echo "- **fresh-host**: agent plist, a plain command, a \`requiresReboot\` command, then handoff to the agent the harness"
   echo "  started at the second boot (\`stableFor\` 1 s)."
   echo "- **already-bootstrapped**: \`install\` again reports \"already bootstrapped\" and the host root is byte-for-byte unchanged."
