@@ -39,6 +39,8 @@ public sealed class ToolPresenceCheck : IDoctorCheck
         [ToolNames.XcodeSelect] = [BuiltInStepIds.Xcode],
         [ToolNames.Git] = [BuiltInStepIds.FirstDeploy],
         [ToolNames.Sqlite3] = [BuiltInStepIds.Tcc],
+        [ToolNames.Plutil] = [BuiltInStepIds.Tcc],
+        [ToolNames.Profiles] = [BuiltInStepIds.Tcc],
         [ToolNames.Id] = [Commands],
         [ToolNames.Sh] = [Commands],
     }.ToImmutableDictionary(StringComparer.Ordinal);
