@@ -33,6 +33,8 @@ public sealed class ToolTable
         [ToolNames.Stat] = "/usr/bin/stat",
         [ToolNames.Plutil] = "/usr/bin/plutil",
         [ToolNames.Profiles] = "/usr/bin/profiles",
+        [ToolNames.Codesign] = "/usr/bin/codesign",
+        [ToolNames.Xattr] = "/usr/bin/xattr",
     }.ToImmutableDictionary(StringComparer.Ordinal);
 
     private readonly string? _toolsDirPath;
