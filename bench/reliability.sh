@@ -82,7 +82,7 @@ repeated_total=$(echo "$lines" | grep -oE 'repeated=[0-9]+' | awk -F= '{ s += $2
   echo
   echo "| scenario | boots | reboots | side effects repeated |"
   echo "|---|---|---|---|"
-  for s in mac-fresh-host mac-filevault-retry fresh-host already-bootstrapped always-reboots crashes-every-time group-writable-binary group-writable-plist; do
+  for s in mac-fresh-host mac-filevault-retry mac-tcc-mdm-overrides mac-tcc-profiles-no-fda mac-tcc-wait-no-fda fresh-host already-bootstrapped always-reboots crashes-every-time group-writable-binary group-writable-plist; do
     echo "| $s | $(field "scenario=$s" boots) | $(field "scenario=$s" reboots) | $(field "scenario=$s" repeated) |"
   done
   echo
@@ -92,12 +92,16 @@ repeated_total=$(echo "$lines" | grep -oE 'repeated=[0-9]+' | awk -F= '{ s += $2
   echo "  the agent's login keychain exists only after its first login, without holding back the reboot; then"
   echo "  \`softwareupdate --install --restart\` restarts the host once for all of them; after it the OS is 15.1, the console"
   echo "  belongs to the agent, keychain sets its item (\`security -i\`), command-line-tools (the on-demand marker, then \`softwareupdate --install \"Command Line Tools for Xcode-16.4\"\`, the newer of two offered), first deploy (the tools' git, running the real \`git\`, from a local repository, the"
-  echo "  agent's LaunchDaemon bootstrapped and started by the harness), tcc (real \`sqlite3\` on a TCC.db with the fixture"
-  echo "  schema), xcode (\`xcodes\`, select, license, first launch), handoff. Each of the host key (one content), both softwareupdate --install (macOS, the tools), xcodes install, git clone and the"
+  echo "  agent's LaunchDaemon bootstrapped and started by the harness), tcc (the MDM's PPPC grant in the profiles listing and a binary MDMOverrides.plist read through \`plutil\`, never in TCC.db: docs/tcc.md),"
+  echo "  xcode (\`xcodes\`, select, license, first launch), handoff. Each of the host key (one content), both softwareupdate --install (macOS, the tools), xcodes install, git clone and the"
   echo "  keychain add ran exactly once; the \`/usr/bin/git\` shim and \`shutdown\` were never called; the secret value is found under the root only in"
   echo "  0600 files. The crash-point and power-cut rows above run this same workflow (recipient registered at the first boot)."
   echo "- **mac-filevault-retry**: FileVault on: autologin halts the workflow, and \`status\` names FileVault and"
   echo "  \`rig-bootstrap retry autologin\`; once FileVault is off, \`retry\` completes it with no side effect repeated."
+  echo "- **mac-tcc-mdm-overrides / mac-tcc-profiles-no-fda / mac-tcc-wait-no-fda** (docs/tcc.md): the grant only through"
+  echo "  the MDM, and \`status\` names MDMOverrides.plist; no Full Disk Access (the fake \`plutil\` and \`sqlite3\` refuse"
+  echo "  com.apple.TCC/), completed from the profiles listing, named; no Full Disk Access and a profile for another"
+  echo "  program: tcc waits naming what it could not read and the fix, then completes once the MDM sends the grant."
   echo "- **fresh-host**: agent plist, a plain command, a \`requiresReboot\` command, then handoff to the agent the harness"
   echo "  started at the second boot (\`stableFor\` 1 s)."
   echo "- **already-bootstrapped**: \`install\` again reports \"already bootstrapped\" and the host root is byte-for-byte unchanged."

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
+using RigBootstrap.Core.Adapters;
 using RigBootstrap.Core.Adapters.Linux;
 using RigBootstrap.Core.Adapters.MacOs;
 using RigBootstrap.Core.Config;
@@ -35,6 +36,7 @@ public static class HostServicesFactory
             Xcode = new XcodeTool(runner, tools, paths),
             CommandLineTools = new CommandLineToolsTool(runner, tools, paths),
             Tcc = new TccTool(runner, tools, paths),
+            TccPolicy = new TccPolicySources(new MdmOverridesFile(runner, tools, paths), new ProfilesListing(runner, tools)),
             ProcessRunner = runner,
             Time = time,
             LoggerFactory = loggerFactory,

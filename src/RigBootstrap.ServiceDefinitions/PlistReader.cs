@@ -89,8 +89,14 @@ public static class PlistReader
                 return ReadArray(reader);
             case "dict":
                 return ReadDictionary(reader);
+            case "data":
+                return ReadData(reader);
+            case "date":
+                return ReadDate(reader);
+            case "real":
+                return ReadReal(reader);
             default:
-                throw Malformed(reader, $"<{reader.LocalName}> is not supported (this reader knows string, integer, true, false, array and dict)");
+                throw Malformed(reader, $"<{reader.LocalName}> is not supported (this reader knows string, integer, real, true, false, date, data, array and dict)");
         }
     }
 
@@ -104,6 +110,40 @@ public static class PlistReader
         }
 
         return new PlistInteger(value);
+    }
+
+    private static PlistData ReadData(XmlReader reader)
+    {
+        var (line, position) = Where(reader);
+        // Apple's writer wraps base64 across lines and indents it with tabs: all whitespace is layout.
+        var text = string.Concat(reader.ReadElementContentAsString().Where(c => !char.IsWhiteSpace(c)));
+        try
+        {
+            return new PlistData([.. Convert.FromBase64String(text)]);
+        }
+        catch (FormatException)
+        {
+            throw Malformed(line, position, "<data> does not hold base64");
+        }
+    }
+
+    private static PlistDate ReadDate(XmlReader reader)
+    {
+        var (line, position) = Where(reader);
+        var text = reader.ReadElementContentAsString().Trim();
+        // plist(5): ISO 8601 in UTC with a Z, such as 2019-01-09T21:35:10Z.
+        return DateTimeOffset.TryParseExact(text, "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value)
+            ? new PlistDate(value)
+            : throw Malformed(line, position, $"<date> holds '{text}', which is not a UTC date such as 2019-01-09T21:35:10Z");
+    }
+
+    private static PlistReal ReadReal(XmlReader reader)
+    {
+        var (line, position) = Where(reader);
+        var text = reader.ReadElementContentAsString().Trim();
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            ? new PlistReal(value)
+            : throw Malformed(line, position, $"<real> holds '{text}', which is not a number");
     }
 
     private static PlistBoolean ReadBoolean(XmlReader reader)

@@ -64,6 +64,15 @@ public static class PlistWriter
                 // A fixed token, not data: XmlWriter alone would write "<true />" with a space Apple never writes.
                 xml.WriteRaw(boolean.Value ? "<true/>" : "<false/>");
                 break;
+            case PlistReal real:
+                xml.WriteElementString("real", real.Value.ToString("R", CultureInfo.InvariantCulture));
+                break;
+            case PlistDate date:
+                xml.WriteElementString("date", date.Value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+                break;
+            case PlistData data:
+                xml.WriteElementString("data", Convert.ToBase64String(data.Bytes.AsSpan()));
+                break;
             case PlistArray array:
                 WriteArray(xml, array, depth, keyPath);
                 break;

@@ -37,6 +37,8 @@ public sealed class ToolPresenceCheck : IDoctorCheck
         [ToolNames.Xcodebuild] = [BuiltInStepIds.Xcode],
         [ToolNames.XcodeSelect] = [BuiltInStepIds.Xcode, BuiltInStepIds.CommandLineTools],
         [ToolNames.Sqlite3] = [BuiltInStepIds.Tcc],
+        [ToolNames.Plutil] = [BuiltInStepIds.Tcc],
+        [ToolNames.Profiles] = [BuiltInStepIds.Tcc],
         [ToolNames.Id] = [Commands],
         [ToolNames.Sh] = [Commands],
     }.ToImmutableDictionary(StringComparer.Ordinal);

@@ -15,6 +15,7 @@ public sealed record HostPaths
     public const string KcPasswordLocation = "/etc/kcpassword";
     public const string SystemTccDatabaseLocation = "/Library/Application Support/com.apple.TCC/TCC.db";
     public const string UsersDirLocation = "/Users";
+    public const string MdmOverridesLocation = "/Library/Application Support/com.apple.TCC/MDMOverrides.plist";
 
     /// <summary>Where `softwareupdate --install` puts the Command Line Tools (what `xcode-select -p` then names).</summary>
     public const string CommandLineToolsDirLocation = "/Library/Developer/CommandLineTools";
@@ -106,6 +107,9 @@ public sealed record HostPaths
     public string CommandLineToolsDirPath => Resolve(CommandLineToolsDirLocation);
 
     public string CommandLineToolsOnDemandMarkerPath => Resolve(CommandLineToolsOnDemandMarkerLocation);
+
+    /// <summary>Where tccd keeps what the MDM's PPPC profiles granted (TCC-protected: reading it needs Full Disk Access).</summary>
+    public string MdmOverridesPath => Resolve(MdmOverridesLocation);
 
     /// <summary>A user's own TCC.db under /Users/&lt;user&gt;; it exists only after that user's first login.</summary>
     public string UserTccDatabasePath(string userName)

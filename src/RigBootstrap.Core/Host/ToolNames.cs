@@ -24,6 +24,8 @@ public static class ToolNames
     public const string Systemctl = "systemctl";
     public const string Sh = "sh";
     public const string Stat = "stat";
+    public const string Plutil = "plutil";
+    public const string Profiles = "profiles";
     public const string Codesign = "codesign";
     public const string Xattr = "xattr";
 
@@ -31,5 +33,5 @@ public static class ToolNames
     public static ImmutableSortedSet<string> All { get; } = ImmutableSortedSet.Create(
         StringComparer.Ordinal,
         Launchctl, Security, Sysadminctl, Softwareupdate, SwVers, Sysctl, Shutdown, Sqlite3,
-        Xcodes, Xcodebuild, XcodeSelect, Fdesetup, Git, Defaults, Dscl, Id, Systemctl, Sh, Stat, Codesign, Xattr);
+        Xcodes, Xcodebuild, XcodeSelect, Fdesetup, Git, Defaults, Dscl, Id, Systemctl, Sh, Stat, Plutil, Profiles, Codesign, Xattr);
 }

@@ -29,6 +29,8 @@ public sealed class ToolTable
         [ToolNames.Systemctl] = "/usr/bin/systemctl",
         [ToolNames.Sh] = "/bin/sh",
         [ToolNames.Stat] = "/usr/bin/stat",
+        [ToolNames.Plutil] = "/usr/bin/plutil",
+        [ToolNames.Profiles] = "/usr/bin/profiles",
         [ToolNames.Codesign] = "/usr/bin/codesign",
         [ToolNames.Xattr] = "/usr/bin/xattr",
     }.ToImmutableDictionary(StringComparer.Ordinal);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
+using RigBootstrap.Core.Adapters;
 using RigBootstrap.Core.Adapters.Simulated;
 using RigBootstrap.Core.Host;
 using RigBootstrap.Core.Workflow;
@@ -29,6 +30,7 @@ public sealed class SimulatedHost
         LoginWindow = new SimulatedLoginWindow(Mac);
         SoftwareUpdate = new SimulatedSoftwareUpdate(Mac, profile.StartVersion, profile.OfferedUpdates);
         Tcc = new SimulatedTcc(Mac, runner, tools);
+        Mdm = new SimulatedMdm(Mac);
         PowerCycle = new SimulatedPowerCycle(Mac, Launchd, SoftwareUpdate, LoginWindow, Tcc);
         Services = new HostServices
         {
@@ -43,6 +45,7 @@ public sealed class SimulatedHost
             Xcode = new SimulatedXcode(Mac),
             CommandLineTools = CommandLineTools,
             Tcc = Tcc,
+            TccPolicy = new TccPolicySources(Mdm.MdmOverrides, Mdm.InstalledProfiles),
             ProcessRunner = runner,
             Time = time,
             LoggerFactory = loggerFactory,
@@ -59,8 +62,11 @@ public sealed class SimulatedHost
 
     public SimulatedSoftwareUpdate SoftwareUpdate { get; }
 
-    /// <summary>The demo's "MDM" grants through it what a PPPC profile would.</summary>
+    /// <summary>TCC.db: a person's approvals land here, never the MDM's.</summary>
     public SimulatedTcc Tcc { get; }
+
+    /// <summary>The demo's MDM: installs the PPPC profile (MDMOverrides.plist and the profiles listing).</summary>
+    public SimulatedMdm Mdm { get; }
 
     public SimulatedPowerCycle PowerCycle { get; }
 

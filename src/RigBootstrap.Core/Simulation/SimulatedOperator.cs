@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using RigBootstrap.Core.Config;
 using RigBootstrap.Core.State;
 
@@ -69,13 +70,20 @@ public sealed class SimulatedOperator
         var tcc = state.Steps.FirstOrDefault(s => s.Id == BuiltInStepIds.Tcc);
         if (tcc?.State == StepState.Waiting && !_granted && _config.Steps.Tcc is { } grants)
         {
-            foreach (var grant in grants.Grants)
+            var byMdm = grants.Grants.Where(g => g.Approval == TccApproval.Mdm).ToImmutableArray();
+            if (!byMdm.IsEmpty)
             {
-                await _host.Tcc.GrantFromProfileAsync(grant.Service, grant.Client, cancellationToken);
+                await _host.Mdm.InstallPppcProfileAsync(byMdm, cancellationToken);
+                _output.WriteLine($">>> MDM: installed the PPPC profile granting {string.Join(", ", byMdm.Select(g => g.Describe()))} (tccd records it in MDMOverrides.plist)");
+            }
+
+            foreach (var grant in grants.Grants.Where(g => g.Approval == TccApproval.Person))
+            {
+                await _host.Tcc.ApproveAsync(grant.Service, grant.Client, cancellationToken);
+                _output.WriteLine($">>> person at the Mac: switched on {grant.Service} for {grant.Client} in {PppcServices.SettingsPane(grant.Service)}");
             }
 
             _granted = true;
-            _output.WriteLine($">>> MDM: installed the PPPC profile granting {string.Join(", ", grants.Grants.Select(g => $"{g.Service} to {g.Client}"))}");
         }
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using RigBootstrap.Core.Config;
 using RigBootstrap.Core.State;
+using RigBootstrap.Core.Steps;
 
 namespace RigBootstrap.Core.Status;
 
@@ -59,6 +60,7 @@ public static class StatusRenderer
         StepState.Failed when step.NextCheck is not null => $"{step.LastError}; retries {Stamp(step.NextCheck)}",
         StepState.Failed => $"{step.LastError}",
         StepState.Running => $"started {Stamp(step.StartedAt)}",
+        StepState.Succeeded or StepState.Skipped when step.Facts.TryGetValue(StepFacts.Outcome, out var outcome) => outcome,
         _ => "",
     };
 

@@ -38,6 +38,9 @@ public sealed record HostServices
 
     public required ITcc Tcc { get; init; }
 
+    /// <summary>What the MDM granted: MDMOverrides.plist and the installed profiles (docs/tcc.md).</summary>
+    public required TccPolicySources TccPolicy { get; init; }
+
     public required IProcessRunner ProcessRunner { get; init; }
 
     public required TimeProvider Time { get; init; }

@@ -109,7 +109,7 @@ public static class WorkflowFactory
         if (configured.Tcc is { } tcc)
         {
             steps.Add(new TccStep(tcc, configured.Autologin?.User ?? config.Agent.User,
-                Present(BuiltInStepIds.Autologin, BuiltInStepIds.FirstDeploy), services.Tcc));
+                Present(BuiltInStepIds.Autologin, BuiltInStepIds.FirstDeploy), services.Tcc, services.TccPolicy));
         }
     }
 }

@@ -5,7 +5,8 @@ namespace RigBootstrap.Cli.Tests.Reliability;
 /// <summary>
 /// Turns a <see cref="TempHost"/> into a freshly enrolled Mac and its fleet: macOS 14.6.1 with 15.1 offered, no
 /// Command Line Tools (`xcode-select -p` fails, /usr/bin/git is only the shim), no Homebrew (nothing under
-/// /opt/homebrew), Xcode 16.2 on offer to xcodes, FileVault off, the PPPC profile's grant in the system TCC.db, the fleet's real SOPS file
+/// /opt/homebrew), Xcode 16.2 on offer to xcodes, FileVault off, the MDM's PPPC profile granting Accessibility to the
+/// agent (in the profiles listing and MDMOverrides.plist, never in TCC.db: <see cref="FleetMdm"/>), the fleet's real SOPS file
 /// (fixtures/sops/helm-secrets, encrypted to the operator's published key only), and the agent's git repository.
 /// The config asks for every built-in step of DESIGN §4 and no command.
 /// </summary>
@@ -19,6 +20,10 @@ public sealed class MacFleet
     public const string KeychainService = "Claude Code-credentials";
 
     public const string SecretsSource = "/etc/rig-bootstrap/fleet.sops.yaml";
+
+    public const string TccService = "kTCCServiceAccessibility";
+
+    public const string TccClient = "/usr/local/bin/rig-agent";
 
     private static readonly TimeSpan ToolTimeout = TimeSpan.FromSeconds(60);
 
@@ -70,6 +75,7 @@ public sealed class MacFleet
         File.Copy(Path.Join(fixtureDirPath, "sops", "helm-secrets", "secrets.age.yaml"), sops);
 
         await CreateTccDatabaseAsync(host, fixtureDirPath);
+        await new FleetMdm(host).InstallPppcProfileAsync(TccService, TccClient);
         var (repository, sha) = await CreateAgentRepositoryAsync(host.DirPath);
         var config = host.WriteFile("config.json", Config(repository, sha));
         return new MacFleet(host, fixtureDirPath, config);
@@ -153,23 +159,20 @@ public sealed class MacFleet
             "xcode":       { "version": "16.2" },
             "autologin":   { "user": "{{AgentUser}}", "passwordSecret": "global_secret" },
             "firstDeploy": { "repository": "{{repository}}", "sha": "{{sha}}", "agentLabel": "{{ReliabilityConfigs.AgentLabel}}" },
-            "tcc":         { "grants": [ { "service": "kTCCServiceAccessibility", "client": "/usr/local/bin/rig-agent" } ] },
+            "tcc":         { "grants": [ { "service": "{{TccService}}", "client": "{{TccClient}}" } ] },
             "osUpgrade":   { "minimumVersion": "15.1" },
             "handoff":     { "agentLabel": "{{ReliabilityConfigs.AgentLabel}}", "stableFor": "00:00:01", "timeout": "00:05:00" }
           }
         }
         """;
 
-    /// <summary>The system TCC.db with the fixture's schema, holding the grant an MDM PPPC profile delivered at enrolment.</summary>
+    /// <summary>The system TCC.db with the fixture's schema, as a fresh Mac has it: no row for the agent (the MDM's grant is not there).</summary>
     private static async Task CreateTccDatabaseAsync(TempHost host, string fixtureDirPath)
     {
         var database = Path.Join(host.RootDirPath, "Library", "Application Support", "com.apple.TCC", "TCC.db");
         Directory.CreateDirectory(Path.GetDirectoryName(database)!);
         var sqlite3 = ToolPath.Require("sqlite3", "sqlite3");
         await RunAsync(sqlite3, ["-init", "/dev/null", database, $".read '{Path.Join(fixtureDirPath, "macos", "tcc-db-schema.sql")}'"]);
-        // client_type 1: a path; auth_value 2: allowed; auth_reason 6: MDM policy.
-        await RunAsync(sqlite3, ["-init", "/dev/null", database,
-            "INSERT INTO access (service, client, client_type, auth_value, auth_reason, auth_version, flags) VALUES ('kTCCServiceAccessibility', '/usr/local/bin/rig-agent', 1, 2, 6, 1, 0);"]);
     }
 
     /// <summary>A bare repository whose one commit holds `bin/rig-deploy`, an agent that stays up; its file:// address and commit.</summary>

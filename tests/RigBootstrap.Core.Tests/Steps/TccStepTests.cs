@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Microsoft.Extensions.Logging.Abstractions;
 using RigBootstrap.Core.Adapters;
 using RigBootstrap.Core.Adapters.Simulated;
 using RigBootstrap.Core.Config;
@@ -11,23 +10,34 @@ using RigBootstrap.Processes;
 
 namespace RigBootstrap.Core.Tests.Steps;
 
-/// <summary>The tcc step: probe, wait for the MDM with back-off, verify, and the user database that appears after the reboot.</summary>
+/// <summary>
+/// The tcc step: a grant is satisfied by MDMOverrides.plist, the installed profiles or a user-approved TCC.db row;
+/// while waiting it says what each source said and what it could not read; back-off; the user database after the reboot.
+/// </summary>
 public sealed class TccStepTests
 {
     private const string Accessibility = "kTCCServiceAccessibility";
     private const string AppleEvents = "kTCCServiceAppleEvents";
+    private const string ScreenCapture = "kTCCServiceScreenCapture";
     private const string Agent = "/usr/local/bin/rig-agent";
+    private const string Receiver = "com.apple.systemevents";
+    private const string Requirement = "identifier \"rig-agent\" and anchor apple generic";
 
-    private static readonly TccConfig Config = new()
-    {
-        Grants = [new TccGrantConfig { Service = Accessibility, Client = Agent }, new TccGrantConfig { Service = AppleEvents, Client = "com.rig.agent" }],
-    };
+    private static readonly TccGrantConfig AccessibilityGrant = new() { Service = Accessibility, Client = Agent };
+    private static readonly TccGrantConfig AppleEventsGrant = new() { Service = AppleEvents, Client = "com.rig.agent", Receiver = Receiver };
+    private static readonly TccConfig Config = new() { Grants = [AccessibilityGrant, AppleEventsGrant] };
 
     private readonly FakeTcc _tcc = new();
+    private readonly FakeTccPolicySource _overrides = new("MDMOverrides.plist");
+    private readonly FakeTccPolicySource _profiles = new("the installed profiles");
     private readonly PersistedFacts _facts = new();
     private readonly TccStep _step;
 
-    public TccStepTests() => _step = new TccStep(Config, "rig", [BuiltInStepIds.Autologin, BuiltInStepIds.FirstDeploy], _tcc);
+    public TccStepTests()
+    {
+        _profiles.Holds();
+        _step = NewStep(Config);
+    }
 
     [Fact]
     public void The_step_is_tcc_after_the_given_steps_and_never_asks_for_a_reboot()
@@ -37,14 +47,68 @@ public sealed class TccStepTests
         _step.DependsOn.Should().Equal(BuiltInStepIds.Autologin, BuiltInStepIds.FirstDeploy);
         _step.Traits.MayNeedReboot.Should().BeFalse();
         _step.Traits.RebootsItself.Should().BeFalse();
-        _step.Traits.Description.Should().Be($"wait for the MDM PPPC profile to grant {Accessibility} to {Agent}, {AppleEvents} to com.rig.agent");
+        _step.Traits.Description.Should().Be(
+            $"wait for the MDM's PPPC profile (or a person) to grant {Accessibility} to {Agent}, {AppleEvents} to com.rig.agent (sending to {Receiver})");
     }
 
     [Fact(Timeout = 30000)]
-    public async Task Every_grant_present_satisfies_the_probe()
+    public async Task Grants_found_only_in_MDMOverrides_satisfy_the_probe_without_reading_TCC_db_and_status_names_the_source()
+    {
+        // Arrange: what tccd recorded from the profile; TCC.db has no row at all.
+        _overrides.Holds(Entry(Accessibility, Agent, "path"), Entry(AppleEvents, "com.rig.agent", "bundleID", Receiver));
+
+        // Act
+        var satisfied = await _step.ProbeAsync(_facts.NewContext("tcc"), CancellationToken.None);
+
+        // Assert
+        satisfied.Should().BeTrue();
+        _tcc.Lookups.Should().BeEmpty("an MDM source already answered");
+        _facts.Facts[TccStep.OutcomeFact].Should().Be(
+            $"{Accessibility} to {Agent}: MDMOverrides.plist: granted by MDMOverrides.plist, code requirement \"{Requirement}\"; "
+            + $"{AppleEvents} to com.rig.agent (sending to {Receiver}): MDMOverrides.plist: granted by MDMOverrides.plist, code requirement \"{Requirement}\"");
+    }
+
+    [Fact(Timeout = 30000)]
+    public async Task Without_Full_Disk_Access_the_profiles_listing_satisfies_the_grant_and_is_named()
     {
         // Arrange
-        GrantAll();
+        _overrides.Reading = new TccSourceReading.Unreadable("cannot read MDMOverrides.plist: no Full Disk Access");
+        _profiles.Holds(Entry(Accessibility, Agent, "path", origin: "profile \"Fleet PPPC\""), Entry(AppleEvents, "com.rig.agent", "bundleID", Receiver, origin: "profile \"Fleet PPPC\""));
+
+        // Act
+        var result = await _step.ApplyAsync(_facts.NewContext("tcc"), CancellationToken.None);
+        var verify = await _step.VerifyAsync(_facts.NewContext("tcc"), CancellationToken.None);
+
+        // Assert
+        result.Should().Be(ApplyResult.Succeeded);
+        verify.Should().Be(VerifyResult.Passed);
+        _facts.Facts[TccStep.OutcomeFact].Should().StartWith($"{Accessibility} to {Agent}: the installed profiles: granted by profile \"Fleet PPPC\"");
+    }
+
+    [Fact(Timeout = 30000)]
+    public async Task While_waiting_the_reason_says_what_each_source_said_and_names_the_missing_Full_Disk_Access()
+    {
+        // Arrange
+        var config = new TccConfig { Grants = [AccessibilityGrant] };
+        _overrides.Reading = new TccSourceReading.Unreadable("cannot read MDMOverrides.plist: grant Full Disk Access through SystemPolicyAllFiles");
+        _tcc.Failure = new TccException("cannot read TCC.db: grant Full Disk Access through SystemPolicyAllFiles");
+
+        // Act
+        var result = await NewStep(config).ApplyAsync(_facts.NewContext("tcc"), CancellationToken.None);
+
+        // Assert
+        result.Should().BeOfType<ApplyResult.WaitUntil>().Which.Reason.Should().Be(
+            $"waiting for the MDM's PPPC profile to grant {Accessibility} to {Agent}; "
+            + "MDMOverrides.plist: could not read it: cannot read MDMOverrides.plist: grant Full Disk Access through SystemPolicyAllFiles; "
+            + $"the installed profiles: read, no PPPC entry for {Accessibility} to {Agent}; "
+            + "TCC.db: could not read it: cannot read TCC.db: grant Full Disk Access through SystemPolicyAllFiles");
+    }
+
+    [Fact(Timeout = 30000)]
+    public async Task A_user_approved_TCC_db_row_satisfies_a_grant_no_profile_carries()
+    {
+        // Arrange
+        GrantAllInDatabase();
 
         // Act
         var satisfied = await _step.ProbeAsync(_facts.NewContext("tcc"), CancellationToken.None);
@@ -52,26 +116,66 @@ public sealed class TccStepTests
         // Assert
         satisfied.Should().BeTrue();
         _tcc.Lookups.Should().Equal((Accessibility, Agent, "rig"), (AppleEvents, "com.rig.agent", "rig"));
+        _facts.Facts[TccStep.OutcomeFact].Should().Contain("TCC.db: granted by a user-approved row");
     }
 
     [Fact(Timeout = 30000)]
-    public async Task One_missing_grant_fails_the_probe()
+    public async Task A_deny_in_any_MDM_source_wins_over_an_allow_elsewhere()
     {
         // Arrange
-        _tcc.Statuses[(Accessibility, Agent)] = TccGrantStatus.Granted;
+        GrantAllInDatabase();
+        _overrides.Holds(Entry(Accessibility, Agent, "path"));
+        _profiles.Holds(Entry(Accessibility, Agent, "path", authorization: TccPolicyAuthorization.Deny, origin: "profile \"Lockdown\""));
 
         // Act
-        var satisfied = await _step.ProbeAsync(_facts.NewContext("tcc"), CancellationToken.None);
+        var result = await NewStep(new TccConfig { Grants = [AccessibilityGrant] }).ApplyAsync(_facts.NewContext("tcc"), CancellationToken.None);
+
+        // Assert
+        result.Should().BeOfType<ApplyResult.WaitUntil>().Which.Reason.Should()
+            .Contain($"the installed profiles: profile \"Lockdown\" denies {Accessibility} to {Agent}; the MDM must change that PPPC entry to Allow");
+    }
+
+    [Theory(Timeout = 30000)]
+    [InlineData("bundleID", Receiver, TccPolicyAuthorization.Allow)]
+    [InlineData("path", "com.apple.finder", TccPolicyAuthorization.Allow)]
+    [InlineData("path", Receiver, TccPolicyAuthorization.AllowStandardUserToSetSystemService)]
+    public async Task An_entry_for_another_identifier_type_receiver_or_only_a_standard_users_say_is_no_grant(string type, string receiver, TccPolicyAuthorization authorization)
+    {
+        // Arrange: the Apple Events grant of a path client.
+        var grant = AppleEventsGrant with { Client = Agent };
+        _overrides.Holds(Entry(AppleEvents, Agent, type, receiver, authorization));
+
+        // Act
+        var satisfied = await NewStep(new TccConfig { Grants = [grant] }).ProbeAsync(_facts.NewContext("tcc"), CancellationToken.None);
 
         // Assert
         satisfied.Should().BeFalse();
     }
 
     [Fact(Timeout = 30000)]
-    public async Task A_missing_grant_waits_for_the_mdm_profile_backing_off_up_to_ten_minutes()
+    public async Task A_grant_a_person_must_approve_reads_only_TCC_db_and_names_the_persons_task()
     {
         // Arrange
-        _tcc.Statuses[(AppleEvents, "com.rig.agent")] = TccGrantStatus.Granted;
+        var grant = new TccGrantConfig { Service = ScreenCapture, Client = Agent, Approval = TccApproval.Person };
+        var step = NewStep(new TccConfig { Grants = [grant] });
+
+        // Act
+        var waiting = await step.ApplyAsync(_facts.NewContext("tcc"), CancellationToken.None);
+        _tcc.Statuses[(ScreenCapture, Agent)] = TccGrantStatus.Granted;
+        var approved = await step.ApplyAsync(_facts.NewContext("tcc"), CancellationToken.None);
+
+        // Assert
+        waiting.Should().BeOfType<ApplyResult.WaitUntil>().Which.Reason.Should().Be(
+            $"waiting for a person to switch on {ScreenCapture} for {Agent} in System Settings > Privacy & Security > Screen & System Audio Recording (no profile can); TCC.db: read, no row allows it");
+        approved.Should().Be(ApplyResult.Succeeded);
+        (_overrides.Reads + _profiles.Reads).Should().Be(0, "no profile can grant it, so the MDM sources are not read");
+    }
+
+    [Fact(Timeout = 30000)]
+    public async Task A_missing_grant_waits_backing_off_up_to_ten_minutes()
+    {
+        // Arrange
+        _overrides.Holds(Entry(AppleEvents, "com.rig.agent", "bundleID", Receiver));
 
         // Act
         var waits = new List<ApplyResult>();
@@ -81,7 +185,7 @@ public sealed class TccStepTests
         }
 
         // Assert
-        waits.Should().AllBeEquivalentTo(new { Reason = $"waiting for the MDM PPPC profile to grant {Accessibility} to {Agent}" }, o => o.ExcludingMissingMembers());
+        waits.Cast<ApplyResult.WaitUntil>().Should().OnlyContain(w => w.Reason.StartsWith($"waiting for the MDM's PPPC profile to grant {Accessibility} to {Agent};", StringComparison.Ordinal));
         waits.Cast<ApplyResult.WaitUntil>().Select(w => w.RetryAfter.TotalSeconds).Should().Equal(30, 60, 120, 240, 480, 600, 600);
         _facts.Facts[TccStep.GrantChecksFact].Should().Be("7");
     }
@@ -93,31 +197,32 @@ public sealed class TccStepTests
         var result = await _step.ApplyAsync(_facts.NewContext("tcc"), CancellationToken.None);
 
         // Assert
-        result.Should().BeOfType<ApplyResult.WaitUntil>()
-            .Which.Reason.Should().Be($"waiting for the MDM PPPC profile to grant {Accessibility} to {Agent} (and 1 more)");
+        result.Should().BeOfType<ApplyResult.WaitUntil>().Which.Reason.Should()
+            .StartWith($"waiting for the MDM's PPPC profile to grant {Accessibility} to {Agent}; MDMOverrides.plist: not there yet;")
+            .And.EndWith("(and 1 more)");
     }
 
     [Fact(Timeout = 30000)]
-    public async Task A_missing_user_database_waits_for_the_users_first_login()
+    public async Task A_missing_user_database_says_it_appears_at_the_users_first_login()
     {
         // Arrange
-        _tcc.Statuses[(Accessibility, Agent)] = TccGrantStatus.Granted;
+        _overrides.Holds(Entry(Accessibility, Agent, "path"));
         _tcc.Statuses[(AppleEvents, "com.rig.agent")] = TccGrantStatus.UserDatabaseMissing;
 
         // Act
         var result = await _step.ApplyAsync(_facts.NewContext("tcc"), CancellationToken.None);
 
         // Assert
-        result.Should().BeOfType<ApplyResult.WaitUntil>()
-            .Which.Reason.Should().Be($"waiting for rig's first login, which creates the TCC.db that holds {AppleEvents} for com.rig.agent");
+        result.Should().BeOfType<ApplyResult.WaitUntil>().Which.Reason.Should()
+            .EndWith($"TCC.db: rig's TCC.db, which holds {AppleEvents}, appears at rig's first login");
     }
 
     [Fact(Timeout = 30000)]
-    public async Task Grants_that_arrived_since_the_probe_are_done_and_verified_and_the_back_off_is_forgotten()
+    public async Task Grants_that_arrived_since_the_last_check_are_done_and_verified_and_the_back_off_is_forgotten()
     {
         // Arrange
         await _step.ApplyAsync(_facts.NewContext("tcc"), CancellationToken.None);
-        GrantAll();
+        _overrides.Holds(Entry(Accessibility, Agent, "path"), Entry(AppleEvents, "com.rig.agent", "bundleID", Receiver));
 
         // Act
         var result = await _step.ApplyAsync(_facts.NewContext("tcc"), CancellationToken.None);
@@ -130,60 +235,38 @@ public sealed class TccStepTests
     }
 
     [Fact(Timeout = 30000)]
-    public async Task Verify_names_the_grant_still_missing()
+    public async Task On_the_simulated_mac_the_step_waits_until_the_simulated_mdm_installs_the_profile()
     {
-        // Arrange
-        _tcc.Statuses[(Accessibility, Agent)] = TccGrantStatus.Granted;
-
-        // Act
-        var verify = await _step.VerifyAsync(_facts.NewContext("tcc"), CancellationToken.None);
-
-        // Assert
-        verify.Should().Be(VerifyResult.Failed($"waiting for the MDM PPPC profile to grant {AppleEvents} to com.rig.agent"));
-    }
-
-    [Fact(Timeout = 30000)]
-    public async Task An_unreadable_database_fails_with_the_fix_and_may_be_retried()
-    {
-        // Arrange
-        _tcc.Failure = new TccException("cannot read TCC.db: grant Full Disk Access");
-
-        // Act
-        var result = await _step.ApplyAsync(_facts.NewContext("tcc"), CancellationToken.None);
-
-        // Assert
-        result.Should().Be(new ApplyResult.Fail("cannot read TCC.db: grant Full Disk Access", Retryable: true));
-    }
-
-    [Fact(Timeout = 30000)]
-    public async Task On_the_simulated_mac_the_step_waits_until_the_mdm_grants_and_the_user_has_logged_in_after_the_reboot()
-    {
-        // Arrange: a real simulated Mac with the real sqlite3.
+        // Arrange: a real simulated Mac with the real sqlite3; TCC.db never gets a row.
         using var root = new TempHostRoot();
-        var tcc = new SimulatedTcc(new SimulatedMac(root.Paths), new ProcessRunner(TimeProvider.System), TccDatabaseFile.DefaultTools);
-        var step = new TccStep(Config, "rig", [], tcc);
+        var mac = new SimulatedMac(root.Paths);
+        var tcc = new SimulatedTcc(mac, new ProcessRunner(TimeProvider.System), TccDatabaseFile.DefaultTools);
+        var mdm = new SimulatedMdm(mac);
+        var step = new TccStep(Config, "rig", [], tcc, new TccPolicySources(mdm.MdmOverrides, mdm.InstalledProfiles));
 
-        // Act 1: nothing granted, nobody logged in.
-        var first = await step.ApplyAsync(_facts.NewContext("tcc"), CancellationToken.None);
-        await tcc.GrantFromProfileAsync(Accessibility, Agent, CancellationToken.None);
-        await tcc.GrantFromProfileAsync(AppleEvents, "com.rig.agent", CancellationToken.None);
-        var second = await step.ApplyAsync(_facts.NewContext("tcc"), CancellationToken.None);
-
-        // Act 2: the reboot logs the agent user in, which creates their TCC.db.
-        await tcc.CreateUserDatabaseAtFirstLoginAsync("rig", CancellationToken.None);
-        var afterReboot = new StepContext("tcc", 1, "boot-2", afterReboot: true, _facts.Facts.ToImmutableSortedDictionary(StringComparer.Ordinal),
-            NullLogger.Instance, (key, value, _) => { _facts.Facts.Remove(key); return Task.CompletedTask; });
-        var probe = await step.ProbeAsync(afterReboot, CancellationToken.None);
-        var verify = await step.VerifyAsync(afterReboot, CancellationToken.None);
+        // Act
+        var before = await step.ApplyAsync(_facts.NewContext("tcc"), CancellationToken.None);
+        await mdm.InstallPppcProfileAsync(Config.Grants, CancellationToken.None);
+        var after = await step.ApplyAsync(_facts.NewContext("tcc"), CancellationToken.None);
+        var verify = await step.VerifyAsync(_facts.NewContext("tcc"), CancellationToken.None);
 
         // Assert
-        first.Should().BeOfType<ApplyResult.WaitUntil>().Which.Reason.Should().Contain(Accessibility).And.Contain("(and 1 more)");
-        second.Should().BeOfType<ApplyResult.WaitUntil>().Which.Reason.Should().StartWith("waiting for rig's first login");
-        probe.Should().BeTrue();
+        before.Should().BeOfType<ApplyResult.WaitUntil>().Which.Reason.Should().Contain("MDMOverrides.plist does not exist").And.Contain("(and 1 more)");
+        after.Should().Be(ApplyResult.Succeeded);
         verify.Should().Be(VerifyResult.Passed);
+        _facts.Facts[TccStep.OutcomeFact].Should().Contain("MDMOverrides.plist: granted by MDMOverrides.plist").And.NotContain("TCC.db");
+        File.Exists(root.Paths.MdmOverridesPath).Should().BeTrue();
     }
 
-    private void GrantAll()
+    private TccStep NewStep(TccConfig config) =>
+        new(config, "rig", [BuiltInStepIds.Autologin, BuiltInStepIds.FirstDeploy], _tcc, new TccPolicySources(_overrides, _profiles));
+
+    private static TccPolicyEntry Entry(
+        string service, string client, string type, string? receiver = null,
+        TccPolicyAuthorization authorization = TccPolicyAuthorization.Allow, string origin = "MDMOverrides.plist") =>
+        new(service, client, type, receiver, authorization, Requirement, origin);
+
+    private void GrantAllInDatabase()
     {
         foreach (var grant in Config.Grants)
         {

@@ -9,8 +9,9 @@ namespace RigBootstrap.Core.Adapters.MacOs;
 /// </summary>
 /// <remarks>
 /// macOS guards both databases with TCC itself: without Full Disk Access the open fails, even as root, and sqlite3
-/// says "authorization denied" or "unable to open database file". Grants delivered by an MDM PPPC profile may be
-/// kept by tccd in <c>MDMOverrides.plist</c> beside TCC.db rather than as <c>access</c> rows.
+/// says "authorization denied" or "unable to open database file". Grants delivered by an MDM PPPC profile are kept
+/// by tccd in <c>MDMOverrides.plist</c> beside TCC.db, not as <c>access</c> rows: <see cref="MdmOverridesFile"/> and
+/// <see cref="ProfilesListing"/> read those; this reader finds what a person approved.
 /// </remarks>
 public sealed class TccTool : ITcc
 {

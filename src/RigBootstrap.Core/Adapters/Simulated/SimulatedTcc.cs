@@ -8,13 +8,14 @@ namespace RigBootstrap.Core.Adapters.Simulated;
 
 /// <summary>
 /// TCC on the simulated Mac: real SQLite TCC.db files at their host paths under the root, read through the same
-/// query as on a Mac, and a record of what the demo "MDM" granted by PPPC profile under the simulator's directory.
-/// The system database exists from power-on; a user's appears at that user's first login.
+/// query as on a Mac, and a record of what a person approved in System Settings under the simulator's directory.
+/// The system database exists from power-on; a user's appears at that user's first login. What the MDM grants is
+/// not here: a PPPC profile lands in MDMOverrides.plist (<see cref="SimulatedMdm"/>), never as TCC.db rows.
 /// </summary>
 public sealed class SimulatedTcc : ITcc
 {
     private const int AllowedAuthValue = 2;
-    private const int MdmPolicyAuthReason = 6;
+    private const int UserSetAuthReason = 3;
 
     private readonly SimulatedMac _mac;
     private readonly IProcessRunner _runner;
@@ -31,8 +32,8 @@ public sealed class SimulatedTcc : ITcc
 
     public string DirPath => Path.Join(_mac.DirPath, "tcc");
 
-    /// <summary>One <c>service TAB client</c> line per grant the profile carries; it outlives reboots like a profile.</summary>
-    public string ProfileGrantsPath => Path.Join(DirPath, "pppc-grants.tsv");
+    /// <summary>One <c>service TAB client</c> line per approval a person gave; it outlives reboots like TCC.db.</summary>
+    public string ApprovalsPath => Path.Join(DirPath, "approvals.tsv");
 
     public async Task<TccGrantStatus> HasGrantAsync(string service, string client, string userName, CancellationToken cancellationToken)
     {
@@ -41,8 +42,8 @@ public sealed class SimulatedTcc : ITcc
         return await _reader.HasGrantAsync(service, client, userName, cancellationToken);
     }
 
-    /// <summary>What the demo MDM does: installs a PPPC grant, which lands as an allowed row in every database that holds the service.</summary>
-    public async Task GrantFromProfileAsync(string service, string client, CancellationToken cancellationToken)
+    /// <summary>What a person does in System Settings: switches the service on, an allowed "user set" row in every database that holds it.</summary>
+    public async Task ApproveAsync(string service, string client, CancellationToken cancellationToken)
     {
         RequireSqlite3();
         if (!IsStorable(service) || !IsStorable(client))
@@ -51,10 +52,10 @@ public sealed class SimulatedTcc : ITcc
         }
 
         await EnsureSystemDatabaseAsync(cancellationToken);
-        if (!ProfileGrants().Contains((service, client)))
+        if (!Approvals().Contains((service, client)))
         {
             Directory.CreateDirectory(DirPath);
-            await File.AppendAllTextAsync(ProfileGrantsPath, service + "\t" + client + "\n", cancellationToken);
+            await File.AppendAllTextAsync(ApprovalsPath, service + "\t" + client + "\n", cancellationToken);
         }
 
         foreach (var databasePath in ExistingDatabasesFor(TccServiceScopes.ScopeOf(service)))
@@ -64,7 +65,7 @@ public sealed class SimulatedTcc : ITcc
     }
 
     /// <summary>
-    /// What the first login does: creates the user's TCC.db, with the profile's grants for user services in it.
+    /// What the first login does: creates the user's TCC.db, with the approvals already given for user services in it.
     /// A later login changes nothing. The power cycle calls this at boot for the user the login window logs in.
     /// </summary>
     public async Task CreateUserDatabaseAtFirstLoginAsync(string userName, CancellationToken cancellationToken)
@@ -92,7 +93,7 @@ public sealed class SimulatedTcc : ITcc
         var buildingPath = databasePath + ".creating";
         File.Delete(buildingPath);
         await RunSqlite3Async([buildingPath, SimulatedTccDatabaseSchema.CreateAccessTable], cancellationToken);
-        foreach (var (service, client) in ProfileGrants().Where(g => TccServiceScopes.ScopeOf(g.Service) == scope))
+        foreach (var (service, client) in Approvals().Where(g => TccServiceScopes.ScopeOf(g.Service) == scope))
         {
             await InsertGrantAsync(buildingPath, service, client, cancellationToken);
         }
@@ -109,19 +110,19 @@ public sealed class SimulatedTcc : ITcc
                     .Where(File.Exists)
                 : [];
 
-    private ImmutableArray<(string Service, string Client)> ProfileGrants() =>
-        File.Exists(ProfileGrantsPath)
-            ? [.. File.ReadAllLines(ProfileGrantsPath).Select(line => line.Split('\t')).Where(f => f.Length == 2).Select(f => (f[0], f[1]))]
+    private ImmutableArray<(string Service, string Client)> Approvals() =>
+        File.Exists(ApprovalsPath)
+            ? [.. File.ReadAllLines(ApprovalsPath).Select(line => line.Split('\t')).Where(f => f.Length == 2).Select(f => (f[0], f[1]))]
             : [];
 
     private Task InsertGrantAsync(string databasePath, string service, string client, CancellationToken cancellationToken)
     {
-        // A client that is a path has client_type 1, a bundle id 0; auth_reason 6 is "MDM policy".
+        // A client that is a path has client_type 1, a bundle id 0; auth_reason 3 is "User Set".
         var clientType = client.StartsWith('/') ? 1 : 0;
         var sql = string.Create(
             CultureInfo.InvariantCulture,
             $"INSERT OR REPLACE INTO access (service, client, client_type, auth_value, auth_reason, auth_version, flags) "
-            + $"VALUES ({Literal(service)}, {Literal(client)}, {clientType}, {AllowedAuthValue}, {MdmPolicyAuthReason}, 1, 0);");
+            + $"VALUES ({Literal(service)}, {Literal(client)}, {clientType}, {AllowedAuthValue}, {UserSetAuthReason}, 1, 0);");
         return RunSqlite3Async([databasePath, sql], cancellationToken);
     }
 

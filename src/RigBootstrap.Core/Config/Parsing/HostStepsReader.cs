@@ -37,14 +37,24 @@ internal static class HostStepsReader
             return null;
         }
 
-        var grants = StepsSectionReader.ReadObjects(section, "grants", GrantsFix, ["service", "client"],
-            grant => new TccGrantConfig
+        var grants = StepsSectionReader.ReadObjects(section, "grants", GrantsFix, ["service", "client", "receiver", "approval"],
+            grant =>
             {
-                Service = grant.RequiredString("service", "set it to a TCC service such as kTCCServiceAccessibility",
-                    FieldRules.TccService) ?? "",
-                Client = grant.RequiredString("client",
-                    "set it to the client's absolute path or bundle id, such as /usr/local/bin/rig-agent",
-                    FieldRules.TccClient) ?? "",
+                var read = new TccGrantConfig
+                {
+                    Service = grant.RequiredString("service", "set it to a TCC service such as kTCCServiceAccessibility",
+                        FieldRules.TccService) ?? "",
+                    Client = grant.RequiredString("client",
+                        "set it to the client's absolute path or bundle id, such as /usr/local/bin/rig-agent",
+                        FieldRules.TccClient) ?? "",
+                    Receiver = grant.OptionalString("receiver",
+                        "set it to the bundle id or absolute path of the app the client sends Apple Events to, such as com.apple.systemevents",
+                        FieldRules.TccClient),
+                    Approval = grant.OptionalString("approval", "set it to \"mdm\" (the default) or \"person\"",
+                        FieldRules.OneOf("mdm", "person")) == "person" ? TccApproval.Person : TccApproval.Mdm,
+                };
+                TccGrantRules.Check(grant, read);
+                return read;
             });
         return new TccConfig { Grants = grants };
     }

@@ -8,7 +8,7 @@ using RigBootstrap.Processes;
 
 namespace RigBootstrap.Core.Tests.Adapters.Simulated;
 
-/// <summary>The simulated Mac's TCC: real SQLite databases under the root, grants from the demo MDM, the user database at first login.</summary>
+/// <summary>The simulated Mac's TCC: real SQLite databases under the root, approvals a person gave, the user database at first login.</summary>
 public sealed class SimulatedTccTests : IDisposable
 {
     private const string Accessibility = "kTCCServiceAccessibility";
@@ -40,24 +40,24 @@ public sealed class SimulatedTccTests : IDisposable
     }
 
     [Fact(Timeout = 30000)]
-    public async Task A_profile_grant_for_a_system_service_is_an_allowed_mdm_row_in_the_system_database()
+    public async Task A_persons_approval_of_a_system_service_is_an_allowed_user_set_row_in_the_system_database()
     {
         // Act
-        await _tcc.GrantFromProfileAsync(Accessibility, Agent, CancellationToken.None);
+        await _tcc.ApproveAsync(Accessibility, Agent, CancellationToken.None);
         var status = await _tcc.HasGrantAsync(Accessibility, Agent, "rig", CancellationToken.None);
 
         // Assert
         status.Should().Be(TccGrantStatus.Granted);
         var row = await TccDatabaseFile.QueryAsync(_root.Paths.SystemTccDatabasePath,
             "SELECT service, client, client_type, auth_value, auth_reason FROM access;", CancellationToken.None);
-        row.Should().Be($"{Accessibility}|{Agent}|1|2|6\n");
+        row.Should().Be($"{Accessibility}|{Agent}|1|2|3\n", "auth_reason 3 is User Set");
     }
 
     [Fact(Timeout = 30000)]
-    public async Task A_user_service_waits_for_the_first_login_then_carries_the_profiles_grant()
+    public async Task A_user_service_waits_for_the_first_login_then_carries_the_approval()
     {
-        // Arrange: the profile arrives before anyone has logged in.
-        await _tcc.GrantFromProfileAsync(AppleEvents, "com.rig.agent", CancellationToken.None);
+        // Arrange: the approval is recorded before anyone has logged in.
+        await _tcc.ApproveAsync(AppleEvents, "com.rig.agent", CancellationToken.None);
         var beforeLogin = await _tcc.HasGrantAsync(AppleEvents, "com.rig.agent", "rig", CancellationToken.None);
 
         // Act
@@ -72,14 +72,14 @@ public sealed class SimulatedTccTests : IDisposable
     }
 
     [Fact(Timeout = 30000)]
-    public async Task A_profile_grant_after_the_login_lands_in_every_existing_user_database()
+    public async Task An_approval_after_the_login_lands_in_every_existing_user_database()
     {
         // Arrange
         await _tcc.CreateUserDatabaseAtFirstLoginAsync("rig", CancellationToken.None);
         await _tcc.CreateUserDatabaseAtFirstLoginAsync("admin", CancellationToken.None);
 
         // Act
-        await _tcc.GrantFromProfileAsync(AppleEvents, "com.rig.agent", CancellationToken.None);
+        await _tcc.ApproveAsync(AppleEvents, "com.rig.agent", CancellationToken.None);
 
         // Assert
         (await _tcc.HasGrantAsync(AppleEvents, "com.rig.agent", "rig", CancellationToken.None)).Should().Be(TccGrantStatus.Granted);
@@ -91,7 +91,7 @@ public sealed class SimulatedTccTests : IDisposable
     public async Task A_later_login_keeps_the_users_database_as_it_is()
     {
         // Arrange: a person revokes the grant after the first login.
-        await _tcc.GrantFromProfileAsync(AppleEvents, "com.rig.agent", CancellationToken.None);
+        await _tcc.ApproveAsync(AppleEvents, "com.rig.agent", CancellationToken.None);
         await _tcc.CreateUserDatabaseAtFirstLoginAsync("rig", CancellationToken.None);
         await TccDatabaseFile.RunAsync([_root.Paths.UserTccDatabasePath("rig"), "DELETE FROM access;"], CancellationToken.None);
 
@@ -103,11 +103,11 @@ public sealed class SimulatedTccTests : IDisposable
     }
 
     [Fact(Timeout = 30000)]
-    public async Task The_profile_outlives_a_restart_and_granting_twice_changes_nothing()
+    public async Task An_approval_outlives_a_restart_and_approving_twice_changes_nothing()
     {
         // Arrange
-        await _tcc.GrantFromProfileAsync(AppleEvents, "/Applications/Bob's Agent.app", CancellationToken.None);
-        await _tcc.GrantFromProfileAsync(AppleEvents, "/Applications/Bob's Agent.app", CancellationToken.None);
+        await _tcc.ApproveAsync(AppleEvents, "/Applications/Bob's Agent.app", CancellationToken.None);
+        await _tcc.ApproveAsync(AppleEvents, "/Applications/Bob's Agent.app", CancellationToken.None);
 
         // Act: a new process (the daemon after a reboot) sees the same simulated Mac.
         var restarted = NewTcc(TccDatabaseFile.DefaultTools);
@@ -115,8 +115,8 @@ public sealed class SimulatedTccTests : IDisposable
 
         // Assert
         (await restarted.HasGrantAsync(AppleEvents, "/Applications/Bob's Agent.app", "rig", CancellationToken.None)).Should().Be(TccGrantStatus.Granted);
-        (await File.ReadAllLinesAsync(_tcc.ProfileGrantsPath)).Should().Equal($"{AppleEvents}\t/Applications/Bob's Agent.app");
-        _tcc.ProfileGrantsPath.Should().StartWith(_mac.DirPath);
+        (await File.ReadAllLinesAsync(_tcc.ApprovalsPath)).Should().Equal($"{AppleEvents}\t/Applications/Bob's Agent.app");
+        _tcc.ApprovalsPath.Should().StartWith(_mac.DirPath);
     }
 
     [Fact(Timeout = 30000)]
@@ -141,7 +141,7 @@ public sealed class SimulatedTccTests : IDisposable
     public async Task A_service_that_cannot_be_stored_is_refused(string service)
     {
         // Act
-        var act = () => _tcc.GrantFromProfileAsync(service, Agent, CancellationToken.None);
+        var act = () => _tcc.ApproveAsync(service, Agent, CancellationToken.None);
 
         // Assert
         await act.Should().ThrowAsync<ArgumentException>();
