@@ -31,6 +31,8 @@ public sealed class ToolTable
         [ToolNames.Systemctl] = "/usr/bin/systemctl",
         [ToolNames.Sh] = "/bin/sh",
         [ToolNames.Stat] = "/usr/bin/stat",
+        [ToolNames.Diskutil] = "/usr/sbin/diskutil",
+        [ToolNames.Profiles] = "/usr/bin/profiles",
     }.ToImmutableDictionary(StringComparer.Ordinal);
 
     private readonly string? _toolsDirPath;

@@ -28,6 +28,7 @@ public sealed class Installer
     {
         // I9: everything is validated before the first side effect.
         var config = ConfigLoader.LoadFile(configPath);
+        await OsUpgradePreflight.CheckAsync(config, configPath, _services.SoftwareUpdate, cancellationToken);
         var definition = WorkflowFactory.Build(config, _services);
         var options = WorkflowFactory.Options(config, version);
         var configText = File.ReadAllText(configPath);

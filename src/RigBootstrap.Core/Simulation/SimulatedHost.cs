@@ -24,7 +24,7 @@ public sealed class SimulatedHost
         Mac = new SimulatedMac(paths);
         Launchd = new SimulatedLaunchd(Mac);
         LoginWindow = new SimulatedLoginWindow(Mac);
-        SoftwareUpdate = new SimulatedSoftwareUpdate(Mac, profile.StartVersion, profile.OfferedUpdates);
+        SoftwareUpdate = new SimulatedSoftwareUpdate(Mac, profile.StartVersion, profile.OfferedUpdates, profile.AppleSilicon, LoginWindow);
         Tcc = new SimulatedTcc(Mac, runner, tools);
         PowerCycle = new SimulatedPowerCycle(Mac, Launchd, SoftwareUpdate, LoginWindow, Tcc);
         Services = new HostServices
@@ -37,6 +37,7 @@ public sealed class SimulatedHost
             Keychain = new SimulatedKeychain(Mac),
             LoginWindow = LoginWindow,
             SoftwareUpdate = SoftwareUpdate,
+            VolumeOwners = new SimulatedVolumeOwners(Mac, profile.VolumeOwners),
             Xcode = new SimulatedXcode(Mac),
             Tcc = Tcc,
             ProcessRunner = runner,
