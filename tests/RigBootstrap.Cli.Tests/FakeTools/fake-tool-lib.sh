@@ -30,3 +30,9 @@ replace_row() {
 version_above() {
   [ "$1" != "$2" ] && [ "$(printf '%s\n%s\n' "$1" "$2" | sort -t. -k1,1n -k2,2n -k3,3n | tail -n1)" = "$1" ]
 }
+
+# The Mac's architecture for sysctl and softwareupdate: Apple Silicon unless sysctl.arm64 beside the fakes says
+# "0" (an Intel Mac) or "missing" (an older Intel release that does not know the key).
+arm64_answer() {
+  if [ -f "$here/sysctl.arm64" ]; then read -r answer < "$here/sysctl.arm64"; echo "$answer"; else echo 1; fi
+}

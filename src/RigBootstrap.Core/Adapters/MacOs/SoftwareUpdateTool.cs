@@ -16,19 +16,24 @@ public sealed class SoftwareUpdateTool : ISoftwareUpdate
     private static readonly TimeSpan ListTimeout = TimeSpan.FromMinutes(15);
     private static readonly TimeSpan InstallTimeout = TimeSpan.FromHours(4);
     // Download progress prints every few seconds; half an hour of silence is a hang, not a slow network.
-    private static readonly TimeSpan SilenceLimit = TimeSpan.FromMinutes(30);
+    private static readonly TimeSpan DefaultSilenceLimit = TimeSpan.FromMinutes(30);
     // After "Downloaded:" a macOS update is prepared before the restart, which takes minutes on Apple Silicon.
-    private static readonly TimeSpan RestartWindow = TimeSpan.FromHours(1);
+    private static readonly TimeSpan DefaultRestartWindow = TimeSpan.FromHours(1);
 
     private readonly IProcessRunner _runner;
     private readonly ToolTable _tools;
     private readonly TimeProvider _time;
+    private readonly TimeSpan _silenceLimit;
+    private readonly TimeSpan _restartWindow;
 
-    public SoftwareUpdateTool(IProcessRunner runner, ToolTable tools, TimeProvider time)
+    /// <summary>The limits of an install's watch default to half an hour of silence and an hour from download to restart.</summary>
+    public SoftwareUpdateTool(IProcessRunner runner, ToolTable tools, TimeProvider time, TimeSpan? silenceLimit = null, TimeSpan? restartWindow = null)
     {
         _runner = runner;
         _tools = tools;
         _time = time;
+        _silenceLimit = silenceLimit ?? DefaultSilenceLimit;
+        _restartWindow = restartWindow ?? DefaultRestartWindow;
     }
 
     public async Task<MacOsVersion> GetProductVersionAsync(CancellationToken cancellationToken)
@@ -86,7 +91,7 @@ public sealed class SoftwareUpdateTool : ISoftwareUpdate
             spec = spec with { StandardInput = StandardInput.FromText(volumeOwner.Password + "\n"), Secrets = [volumeOwner.Password] };
         }
 
-        using var watch = new SoftwareUpdateInstallWatch(SilenceLimit, RestartWindow, _time);
+        using var watch = new SoftwareUpdateInstallWatch(_silenceLimit, _restartWindow, _time);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, watch.Stop);
         var result = await _runner.RunAsync(spec with { Arguments = [.. arguments], OutputSink = watch }, stop.Token);
         cancellationToken.ThrowIfCancellationRequested();
