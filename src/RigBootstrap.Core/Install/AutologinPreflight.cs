@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using RigBootstrap.Core.Adapters;
 using RigBootstrap.Core.Config;
+using RigBootstrap.Core.Host;
 using RigBootstrap.Processes;
 
 namespace RigBootstrap.Core.Install;
@@ -25,7 +26,7 @@ public static class AutologinPreflight
         {
             problem = await loginWindow.IsAutoLoginForbiddenByProfileAsync(cancellationToken)
                 ? "steps.autologin cannot work on this Mac: an installed configuration profile forbids automatic login "
-                    + "(com.apple.login.mcx.DisableAutoLoginClient in /Library/Managed Preferences/com.apple.loginwindow); remove that key from the "
+                    + $"(com.apple.login.mcx.DisableAutoLoginClient in {HostPaths.ManagedLoginWindowPreferencesLocation}); remove that key from the "
                     + "profile scoped to this host, or on macOS 14 and later let the MDM set AutologinUsername/AutologinPassword and remove "
                     + "steps.autologin (docs/mdm.md)"
                 : await loginWindow.UsesAppleAccountPasswordAsync(autologin.User, cancellationToken)

@@ -62,6 +62,7 @@ public sealed class OsUpgradeStep : IStep
             RetryBackoff = TimeSpan.FromMinutes(5),
             MayNeedReboot = true,
             RebootsItself = true,
+            WaitEndsWithOutsideRestart = true,
         };
     }
 
