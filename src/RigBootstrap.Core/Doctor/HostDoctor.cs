@@ -12,7 +12,7 @@ public sealed class HostDoctor
 
     public HostDoctor(ImmutableArray<IDoctorCheck> checks) => _checks = checks;
 
-    /// <summary>The checks for a host: root, tools, FileVault, os-upgrade's mode (macOS), Background Task Management, file hygiene (I7), disk.</summary>
+    /// <summary>The checks for a host: root, tools, FileVault, os-upgrade's mode (macOS), Background Task Management, file hygiene (I7), the binary's signature and quarantine, disk.</summary>
     public static HostDoctor ForHost(HostServices services, DoctorTarget target, BootstrapConfig? config, bool isMacOS, uint effectiveUserId) => new(
     [
         new RootCheck(services.Paths, effectiveUserId),
@@ -21,6 +21,8 @@ public sealed class HostDoctor
         .. isMacOS ? [new OsUpgradeCheck(services.Tools, services.ProcessRunner, services.VolumeOwners, config)] : ImmutableArray<IDoctorCheck>.Empty,
         new BackgroundTaskCheck(services.Tools, services.ProcessRunner, target.Labels),
         new FileHygieneCheck(services.Paths, ServiceDefinitionFile.PathFor(services.Platform, services.Paths, target.Label), services.Paths.IsRealRoot ? 0 : null),
+        new CodeSignatureCheck(services.Tools, services.ProcessRunner, services.Paths),
+        new QuarantineCheck(services.Tools, services.ProcessRunner, services.Paths),
         new DiskSpaceCheck(services.Paths),
     ]);
 

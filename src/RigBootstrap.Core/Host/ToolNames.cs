@@ -28,11 +28,13 @@ public static class ToolNames
     public const string Stat = "stat";
     public const string Diskutil = "diskutil";
     public const string Profiles = "profiles";
+    public const string Codesign = "codesign";
+    public const string Xattr = "xattr";
 
     /// <summary>Every tool name, sorted so that messages listing them are stable.</summary>
     public static ImmutableSortedSet<string> All { get; } = ImmutableSortedSet.Create(
         StringComparer.Ordinal,
         Launchctl, Security, Sysadminctl, Softwareupdate, SwVers, Sysctl, Shutdown, Sqlite3, Age, AgeKeygen,
-        Xcodes, Xcodebuild, XcodeSelect, Fdesetup, Git, Defaults, Dscl, Id, Systemctl, Sh, Stat,
+        Xcodes, Xcodebuild, XcodeSelect, Fdesetup, Git, Defaults, Dscl, Id, Systemctl, Sh, Stat, Codesign, Xattr,
         Diskutil, Profiles);
 }

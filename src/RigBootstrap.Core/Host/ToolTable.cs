@@ -31,6 +31,8 @@ public sealed class ToolTable
         [ToolNames.Systemctl] = "/usr/bin/systemctl",
         [ToolNames.Sh] = "/bin/sh",
         [ToolNames.Stat] = "/usr/bin/stat",
+        [ToolNames.Codesign] = "/usr/bin/codesign",
+        [ToolNames.Xattr] = "/usr/bin/xattr",
         [ToolNames.Diskutil] = "/usr/sbin/diskutil",
         [ToolNames.Profiles] = "/usr/bin/profiles",
     }.ToImmutableDictionary(StringComparer.Ordinal);
