@@ -13,6 +13,18 @@ public interface ILoginWindow
     /// <summary>True when FileVault is on, or turns on at the next restart: either way loginwindow ignores autologin.</summary>
     Task<bool> IsFileVaultOnAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// True when an installed profile forbids autologin: `com.apple.login.mcx.DisableAutoLoginClient` is true in the
+    /// managed loginwindow preferences (the key mSCP's system_settings_automatic_login_disable rule sets).
+    /// </summary>
+    Task<bool> IsAutoLoginForbiddenByProfileAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// True when the account signs in with its Apple Account password: its `AuthenticationAuthority` holds an
+    /// `;AppleID;…` entry, which loginwindow cannot use for an autologin from /etc/kcpassword.
+    /// </summary>
+    Task<bool> UsesAppleAccountPasswordAsync(string userName, CancellationToken cancellationToken);
+
     /// <summary>Sets autologin for <paramref name="userName"/>; it takes effect at the next boot.</summary>
     Task EnableAutoLoginAsync(string userName, string password, CancellationToken cancellationToken);
 

@@ -9,5 +9,6 @@ public sealed class SoftwareUpdateException(SoftwareUpdateInstallOutcome outcome
     public SoftwareUpdateInstallOutcome Outcome { get; } = outcome;
 
     /// <summary>True when running again later may succeed without anyone changing anything.</summary>
-    public bool Retryable => Outcome is SoftwareUpdateInstallOutcome.Unrecognised or SoftwareUpdateInstallOutcome.NothingToInstall;
+    public bool Retryable => Outcome is SoftwareUpdateInstallOutcome.Unrecognised or SoftwareUpdateInstallOutcome.NothingToInstall
+        or SoftwareUpdateInstallOutcome.NoRestart;
 }

@@ -13,13 +13,14 @@ public sealed class HostDoctor
 
     public HostDoctor(ImmutableArray<IDoctorCheck> checks) => _checks = checks;
 
-    /// <summary>The checks for a host: root, tools, the Command Line Tools (macOS), FileVault, Background Task Management, file hygiene (I7), the binary's signature and quarantine, disk.</summary>
+    /// <summary>The checks for a host: root, tools, the Command Line Tools (macOS), FileVault, os-upgrade's mode (macOS), Background Task Management, file hygiene (I7), the binary's signature and quarantine, disk.</summary>
     public static HostDoctor ForHost(HostServices services, DoctorTarget target, BootstrapConfig? config, bool isMacOS, uint effectiveUserId) => new(
     [
         new RootCheck(services.Paths, effectiveUserId),
         new ToolPresenceCheck(services.Tools, isMacOS, config),
         .. isMacOS ? [new CommandLineToolsCheck(services.CommandLineTools, new CommandLineToolsOnDemandMarker(services.Paths), config)] : Array.Empty<IDoctorCheck>(),
         new FileVaultCheck(services.Tools, services.ProcessRunner),
+        .. isMacOS ? [new OsUpgradeCheck(services.Tools, services.ProcessRunner, services.VolumeOwners, config)] : ImmutableArray<IDoctorCheck>.Empty,
         new BackgroundTaskCheck(services.Tools, services.ProcessRunner, target.Labels),
         new FileHygieneCheck(services.Paths, ServiceDefinitionFile.PathFor(services.Platform, services.Paths, target.Label), services.Paths.IsRealRoot ? 0 : null),
         new CodeSignatureCheck(services.Tools, services.ProcessRunner, services.Paths),

@@ -13,6 +13,7 @@ public sealed record HostPaths
     public const string SimulatorDirLocation = "/var/db/rig-bootstrap-simulator";
     public const string LoginWindowPreferencesLocation = "/Library/Preferences/com.apple.loginwindow";
     public const string KcPasswordLocation = "/etc/kcpassword";
+    public const string ManagedLoginWindowPreferencesLocation = "/Library/Managed Preferences/com.apple.loginwindow";
     public const string SystemTccDatabaseLocation = "/Library/Application Support/com.apple.TCC/TCC.db";
     public const string UsersDirLocation = "/Users";
     public const string MdmOverridesLocation = "/Library/Application Support/com.apple.TCC/MDMOverrides.plist";
@@ -95,6 +96,12 @@ public sealed record HostPaths
 
     /// <summary>The loginwindow preferences, as `defaults` takes them: a plist path without its `.plist` extension.</summary>
     public string LoginWindowPreferencesPath => Resolve(LoginWindowPreferencesLocation);
+
+    /// <summary>
+    /// The loginwindow preferences an MDM profile installed (`defaults` form, no `.plist`): mcxd writes a profile's
+    /// com.apple.loginwindow payload here, where `com.apple.login.mcx.DisableAutoLoginClient` forbids autologin.
+    /// </summary>
+    public string ManagedLoginWindowPreferencesPath => Resolve(ManagedLoginWindowPreferencesLocation);
 
     /// <summary>The obfuscated autologin password (root:wheel 0600) that loginwindow reads at boot.</summary>
     public string KcPasswordPath => Resolve(KcPasswordLocation);

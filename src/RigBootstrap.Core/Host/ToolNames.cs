@@ -25,6 +25,7 @@ public static class ToolNames
     public const string Sh = "sh";
     public const string Stat = "stat";
     public const string Plutil = "plutil";
+    public const string Diskutil = "diskutil";
     public const string Profiles = "profiles";
     public const string Codesign = "codesign";
     public const string Xattr = "xattr";
@@ -33,5 +34,6 @@ public static class ToolNames
     public static ImmutableSortedSet<string> All { get; } = ImmutableSortedSet.Create(
         StringComparer.Ordinal,
         Launchctl, Security, Sysadminctl, Softwareupdate, SwVers, Sysctl, Shutdown, Sqlite3,
-        Xcodes, Xcodebuild, XcodeSelect, Fdesetup, Git, Defaults, Dscl, Id, Systemctl, Sh, Stat, Plutil, Profiles, Codesign, Xattr);
+        Xcodes, Xcodebuild, XcodeSelect, Fdesetup, Git, Defaults, Dscl, Id, Systemctl, Sh, Stat, Plutil, Profiles, Codesign, Xattr,
+        Diskutil);
 }

@@ -33,6 +33,8 @@ public sealed class ToolTable
         [ToolNames.Profiles] = "/usr/bin/profiles",
         [ToolNames.Codesign] = "/usr/bin/codesign",
         [ToolNames.Xattr] = "/usr/bin/xattr",
+        [ToolNames.Diskutil] = "/usr/sbin/diskutil",
+        [ToolNames.Profiles] = "/usr/bin/profiles",
     }.ToImmutableDictionary(StringComparer.Ordinal);
 
     private readonly string? _toolsDirPath;

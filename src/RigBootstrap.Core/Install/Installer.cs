@@ -28,6 +28,9 @@ public sealed class Installer
     {
         // I9: everything is validated before the first side effect.
         var config = ConfigLoader.LoadFile(configPath);
+        // Refusals that need the host: what the config asks for that this Mac cannot do (exit 78, nothing changed).
+        await OsUpgradePreflight.CheckAsync(config, configPath, _services.SoftwareUpdate, cancellationToken);
+        await AutologinPreflight.CheckAsync(config, configPath, _services.LoginWindow, cancellationToken);
         var definition = WorkflowFactory.Build(config, _services);
         var options = WorkflowFactory.Options(config, version);
         var configText = File.ReadAllText(configPath);

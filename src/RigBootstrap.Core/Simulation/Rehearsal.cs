@@ -71,22 +71,37 @@ public sealed class Rehearsal
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var run = new DaemonRun(_host.Services, _version).RunAsync(stop.Token);
         var blocked = @operator?.Blocked ?? new TaskCompletionSource<string>().Task;
-        if (await Task.WhenAny(run, blocked) == run)
+        // The MDM's restart comes once; a boot after it has nothing to wait for from there.
+        var restart = @operator?.MdmRestart is { IsCompleted: false } pending ? pending : new TaskCompletionSource().Task;
+        var first = await Task.WhenAny(run, blocked, restart);
+        if (first == run)
         {
             return await run;
         }
 
+        if (first == restart)
+        {
+            // The restart stops the run wherever it is, as the real one does.
+            await stop.CancelAsync();
+            await StoppedAsync(run);
+            return RunOutcome.RebootRequested;
+        }
+
         _output.WriteLine($">>> the rehearsal stops here: {await blocked}");
         await stop.CancelAsync();
+        await StoppedAsync(run);
+        return null;
+    }
+
+    private static async Task StoppedAsync(Task<RunOutcome> run)
+    {
         try
         {
             await run;
         }
         catch (OperationCanceledException)
         {
-            // The run was sleeping until its next check; stopping it there is what a person would see too.
+            // The run was sleeping until its next check; stopping it there is what a person (or a restart) would do too.
         }
-
-        return null;
     }
 }

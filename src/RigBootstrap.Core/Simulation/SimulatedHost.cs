@@ -28,7 +28,7 @@ public sealed class SimulatedHost
         CommandLineTools = new SimulatedCommandLineTools(Mac, runner, overrides.GetValueOrDefault(ToolNames.Git));
         Launchd = new SimulatedLaunchd(Mac);
         LoginWindow = new SimulatedLoginWindow(Mac);
-        SoftwareUpdate = new SimulatedSoftwareUpdate(Mac, profile.StartVersion, profile.OfferedUpdates);
+        SoftwareUpdate = new SimulatedSoftwareUpdate(Mac, profile.StartVersion, profile.OfferedUpdates, profile.AppleSilicon, LoginWindow);
         Tcc = new SimulatedTcc(Mac, runner, tools);
         Mdm = new SimulatedMdm(Mac);
         PowerCycle = new SimulatedPowerCycle(Mac, Launchd, SoftwareUpdate, LoginWindow, Tcc);
@@ -42,6 +42,7 @@ public sealed class SimulatedHost
             Keychain = new SimulatedKeychain(Mac),
             LoginWindow = LoginWindow,
             SoftwareUpdate = SoftwareUpdate,
+            VolumeOwners = new SimulatedVolumeOwners(Mac, profile.VolumeOwners),
             Xcode = new SimulatedXcode(Mac),
             CommandLineTools = CommandLineTools,
             Tcc = Tcc,

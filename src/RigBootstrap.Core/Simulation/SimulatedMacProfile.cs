@@ -11,6 +11,12 @@ public sealed record SimulatedMacProfile
 
     public ImmutableArray<MacOsVersion> OfferedUpdates { get; init; } = [new(15, 7, 1)];
 
+    /// <summary>Apple Silicon, as a Mac mini build host is today: os-upgrade defaults to mdm mode there.</summary>
+    public bool AppleSilicon { get; init; } = true;
+
+    /// <summary>The first account made in Setup Assistant is a volume owner; the demo's agent user is that account.</summary>
+    public ImmutableArray<string> VolumeOwners { get; init; } = ["rig"];
+
     /// <summary>A Mac that needs the config's upgrade: older than its minimum, with that version on offer.</summary>
     public static SimulatedMacProfile For(BootstrapConfig config) =>
         config.Steps.OsUpgrade is { } upgrade && MacOsVersion.TryParse(upgrade.MinimumVersion, out var minimum) && minimum is not null

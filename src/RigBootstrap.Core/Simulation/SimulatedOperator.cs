@@ -1,13 +1,17 @@
 using System.Collections.Immutable;
+using RigBootstrap.Core.Adapters.MacOs;
 using RigBootstrap.Core.Config;
 using RigBootstrap.Core.State;
+using RigBootstrap.Core.Steps;
 
 namespace RigBootstrap.Core.Simulation;
 
 /// <summary>
 /// The people and the MDM around a simulated Mac: they watch its state and do what only they can — register the
-/// host's age recipient (when the demo holds the fleet's secrets), install the PPPC profile that grants TCC. What no
-/// one here can do ends the rehearsal, with the reason in <see cref="Blocked"/>.
+/// host's age recipient (when the demo holds the fleet's secrets), install the PPPC profile that grants TCC, and, when
+/// os-upgrade waits in mdm mode with nothing else left to do in the boot, enforce the macOS update and restart the
+/// host (<see cref="MdmRestart"/>), as a declaration whose TargetLocalDateTime falls after the first boot's work would.
+/// What no one here can do ends the rehearsal, with the reason in <see cref="Blocked"/>.
 /// </summary>
 public sealed class SimulatedOperator
 {
@@ -18,8 +22,10 @@ public sealed class SimulatedOperator
     private readonly DemoScenario? _scenario;
     private readonly TextWriter _output;
     private readonly TaskCompletionSource<string> _blocked = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _mdmRestart = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private string? _registered;
     private bool _granted;
+    private bool _upgraded;
 
     public SimulatedOperator(SimulatedHost host, BootstrapConfig config, DemoScenario? scenario, TextWriter output)
     {
@@ -31,6 +37,9 @@ public sealed class SimulatedOperator
 
     /// <summary>Completes with a reason when the host waits for something only a real person can do.</summary>
     public Task<string> Blocked => _blocked.Task;
+
+    /// <summary>Completes when the MDM has staged the macOS update and restarts the host (once per rehearsal).</summary>
+    public Task MdmRestart => _mdmRestart.Task;
 
     public async Task WatchAsync(CancellationToken cancellationToken)
     {
@@ -65,6 +74,17 @@ public sealed class SimulatedOperator
             await _scenario.RegisterRecipientAsync(recipient, _host.Services.Time, cancellationToken);
             _registered = recipient;
             _output.WriteLine($">>> operator: registered {recipient} as a recipient of the fleet's SOPS file (sops updatekeys)");
+        }
+
+        var upgrade = state.Steps.FirstOrDefault(s => s.Id == BuiltInStepIds.OsUpgrade);
+        if (!_upgraded && upgrade?.State == StepState.Waiting && upgrade.Facts.GetValueOrDefault(OsUpgradeStep.ModeFact) != nameof(OsUpgradeMode.SoftwareUpdate)
+            && upgrade.Facts.ContainsKey(OsUpgradeStep.MdmWaitSinceFact) && state.Workflow.State == WorkflowState.Waiting
+            && _config.Steps.OsUpgrade is { } osUpgrade && MacOsVersion.TryParse(osUpgrade.MinimumVersion, out var minimum) && minimum is not null)
+        {
+            _upgraded = true;
+            _host.SoftwareUpdate.StageByMdm(minimum);
+            _output.WriteLine($">>> MDM: software-update enforcement reached its TargetLocalDateTime: macOS {minimum} staged, restarting the host");
+            _mdmRestart.TrySetResult();
         }
 
         var tcc = state.Steps.FirstOrDefault(s => s.Id == BuiltInStepIds.Tcc);

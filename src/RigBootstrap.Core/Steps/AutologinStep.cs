@@ -70,6 +70,18 @@ public sealed class AutologinStep : IStep
                 Retryable: false);
         }
 
+        try
+        {
+            if (await ManagedRefusalAsync(cancellationToken) is { } refusal)
+            {
+                return new ApplyResult.Fail(refusal, Retryable: false);
+            }
+        }
+        catch (LoginWindowException ex)
+        {
+            return new ApplyResult.Fail(ex.Message, Retryable: true);
+        }
+
         var password = await _secrets.FindAsync(_config.PasswordSecret, cancellationToken);
         if (password is null)
         {
@@ -123,6 +135,28 @@ public sealed class AutologinStep : IStep
             context.AfterReboot
                 ? $"after the reboot the console belongs to {console}, not {_config.User}: the login window did not log {_config.User} in; {why}"
                 : $"autologin is set for {_config.User} but takes effect only at the next boot (the console belongs to {console})");
+    }
+
+    /// <summary>
+    /// What makes autologin impossible on a managed Mac, checked before a reboot is spent on it: a profile that forbids
+    /// it, or an account whose password is its Apple Account's (loginwindow cannot log such an account in from
+    /// /etc/kcpassword). Null when neither holds. The fix is the MDM's own autologin (docs/mdm.md).
+    /// </summary>
+    private async Task<string?> ManagedRefusalAsync(CancellationToken cancellationToken)
+    {
+        if (await _loginWindow.IsAutoLoginForbiddenByProfileAsync(cancellationToken))
+        {
+            return "an installed configuration profile forbids automatic login (com.apple.login.mcx.DisableAutoLoginClient in the managed "
+                + "com.apple.loginwindow preferences), so a reboot would stop at the login window; remove that key from the profile scoped to "
+                + $"this host, or on macOS 14 and later let the MDM set AutologinUsername/AutologinPassword (docs/mdm.md) and remove steps.autologin; "
+                + "then run `rig-bootstrap retry autologin`";
+        }
+
+        return await _loginWindow.UsesAppleAccountPasswordAsync(_config.User, cancellationToken)
+            ? $"{_config.User} signs in with its Apple Account password (an ;AppleID; entry in its AuthenticationAuthority), which "
+                + $"automatic login cannot use; give {_config.User} a local password (System Settings > Users & Groups, or `sysadminctl "
+                + $"-resetPasswordFor {_config.User}`), store it as {_config.PasswordSecret}, then run `rig-bootstrap retry autologin`"
+            : null;
     }
 
     // Null when loginwindow's autoLoginUser is the user and /etc/kcpassword decodes to the password; else what differs.

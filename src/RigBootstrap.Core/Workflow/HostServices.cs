@@ -31,6 +31,8 @@ public sealed record HostServices
 
     public required ISoftwareUpdate SoftwareUpdate { get; init; }
 
+    public required IVolumeOwners VolumeOwners { get; init; }
+
     public required IXcode Xcode { get; init; }
 
     /// <summary>The developer directory and its git, and the headless Command Line Tools install (macOS).</summary>

@@ -24,7 +24,7 @@ public sealed class RunStarter
         var state = session.Current;
         var change = new StateChange(session);
         var newBoot = state.BootId != bootId;
-        var runType = ClassifyRun(state, newBoot);
+        var runType = ClassifyRun(state, newBoot, AwaitedAnOutsideRestart(state));
         var counters = state.Boots;
         string? haltReason = null;
 
@@ -80,14 +80,18 @@ public sealed class RunStarter
         return runType;
     }
 
-    private static string ClassifyRun(StateFile state, bool newBoot) => (state.Boots.Count, newBoot, state.Run?.Active) switch
+    private static string ClassifyRun(StateFile state, bool newBoot, bool awaited) => (state.Boots.Count, newBoot, state.Run?.Active) switch
     {
         (0, _, _) => "Initial",
-        (_, true, _) when state.Reboot is not null => "ResumeAfterReboot",
+        (_, true, _) when state.Reboot is not null || awaited => "ResumeAfterReboot",
         (_, true, _) => "UnexpectedReboot",
         (_, false, true) => "ResumeAfterCrash",
         _ => "Restart",
     };
+
+    /// <summary>A step was waiting for a restart someone else makes (the MDM's enforced OS update).</summary>
+    private bool AwaitedAnOutsideRestart(StateFile state) =>
+        state.Steps.Any(s => s.State == StepState.Waiting && _definition.Steps.FirstOrDefault(d => d.Id == s.Id)?.Traits.WaitEndsWithOutsideRestart == true);
 
     /// <summary>
     /// A boot is news for a waiting step (an MDM profile arrived, an operator registered the recipient and restarted

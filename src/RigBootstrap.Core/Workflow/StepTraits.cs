@@ -21,4 +21,10 @@ public sealed record StepTraits
     /// logged its user in), so its waits do not hold back a reboot or a step that reboots the host, as other waits do.
     /// </summary>
     public bool WaitsEndWithABoot { get; init; }
+
+    /// <summary>
+    /// Its wait may end with a restart made by someone else (os-upgrade in mdm mode: the MDM's enforced update), so
+    /// a boot that comes while it waits is one the workflow expected, not an unexpected reboot.
+    /// </summary>
+    public bool WaitEndsWithOutsideRestart { get; init; }
 }

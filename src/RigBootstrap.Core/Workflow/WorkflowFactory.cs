@@ -80,7 +80,11 @@ public static class WorkflowFactory
 
         if (configured.OsUpgrade is { } osUpgrade)
         {
-            steps.Add(new OsUpgradeStep(osUpgrade, services.SoftwareUpdate, volumeOwner: null));
+            // The volume owner's password is a secret like autologin's: it comes from the decrypted SOPS file.
+            var volumeOwner = secrets is not null && osUpgrade.VolumeOwner is { } owner
+                ? new AccountSecret(owner.User, owner.PasswordSecret, secrets.Values)
+                : null;
+            steps.Add(new OsUpgradeStep(osUpgrade, services.SoftwareUpdate, services.VolumeOwners, volumeOwner, services.Time));
         }
 
         if (secrets is not null && configured.Autologin is { } autologin)

@@ -75,5 +75,29 @@ public static class ConfigCorpusFields
         ConfigCorpus.Text("linux-with-autologin",
             $$"""{ "platform": "linux", {{Agent}}, "steps": { "autologin": { "user": "rig", "passwordSecret": "AGENT_PASSWORD" } } }""",
             "steps.autologin", "macOS-only", "remove steps.autologin"),
+
+        // os-upgrade's modes (docs/os-upgrade.md): a field the chosen mode never reads is refused, not ignored.
+        ConfigCorpus.Text("os-upgrade-unknown-mode",
+            $$"""{ {{Agent}}, "steps": { "osUpgrade": { "minimumVersion": "15.1", "mode": "auto" } } }""",
+            "steps.osUpgrade.mode must be one of", "\"mdm\"", "\"softwareupdate\""),
+        ConfigCorpus.Text("os-upgrade-volume-owner-in-mdm-mode",
+            $$"""{ {{Agent}}, "steps": { {{SecretSteps}}, "osUpgrade": { "minimumVersion": "15.1", "mode": "mdm", "volumeOwner": { "user": "rig", "passwordSecret": "OWNER_PASSWORD" } } } }""",
+            "steps.osUpgrade.volumeOwner is only used by mode \"softwareupdate\"", "set steps.osUpgrade.mode to \"softwareupdate\""),
+        ConfigCorpus.Text("os-upgrade-volume-owner-without-secrets",
+            $$"""{ {{Agent}}, "steps": { "osUpgrade": { "minimumVersion": "15.1", "mode": "softwareupdate", "volumeOwner": { "user": "rig", "passwordSecret": "OWNER_PASSWORD" } } } }""",
+            "steps.osUpgrade.volumeOwner needs steps.secrets", "add steps.secrets"),
+        ConfigCorpus.Text("os-upgrade-volume-owner-without-password-secret",
+            $$"""{ {{Agent}}, "steps": { {{SecretSteps}}, "osUpgrade": { "minimumVersion": "15.1", "mode": "softwareupdate", "volumeOwner": { "user": "rig" } } } }""",
+            "steps.osUpgrade.volumeOwner.passwordSecret is missing", "VOLUME_OWNER_PASSWORD"),
+        ConfigCorpus.Text("os-upgrade-mdm-deadline-in-softwareupdate-mode",
+            $$"""{ {{Agent}}, "steps": { "osUpgrade": { "minimumVersion": "15.1", "mode": "softwareupdate", "mdmDeadline": "2.00:00:00" } } }""",
+            "steps.osUpgrade.mdmDeadline is only used by mode \"mdm\""),
+        ConfigCorpus.Text("os-upgrade-mdm-deadline-not-a-duration",
+            $$"""{ {{Agent}}, "steps": { "osUpgrade": { "minimumVersion": "15.1", "mdmDeadline": "2 days" } } }""",
+            "steps.osUpgrade.mdmDeadline is not a duration", "hh:mm:ss"),
     ];
+
+    private const string SecretSteps = """
+        "ageKey": { "path": "/Users/rig/.rig/age/key.txt" }, "secrets": { "source": "/var/db/rig-bootstrap/fleet.sops.env", "envFile": "/Users/rig/.rig/env" }
+        """;
 }

@@ -51,3 +51,9 @@ install_developer_git() {
   printf '#!/bin/sh\necho "fake xcrun: not modelled" >&2\nexit 64\n' > "$host_root$1/usr/bin/xcrun"
   chmod 0755 "$host_root$1/usr/bin/git" "$host_root$1/usr/bin/xcrun"
 }
+
+# The Mac's architecture for sysctl and softwareupdate: Apple Silicon unless sysctl.arm64 beside the fakes says
+# "0" (an Intel Mac) or "missing" (an older Intel release that does not know the key).
+arm64_answer() {
+  if [ -f "$here/sysctl.arm64" ]; then read -r answer < "$here/sysctl.arm64"; echo "$answer"; else echo 1; fi
+}

@@ -30,14 +30,24 @@ public sealed class MacFleet
     private readonly TempHost _host;
     private readonly string _fixtureDirPath;
 
-    private MacFleet(TempHost host, string fixtureDirPath, string configPath)
+    /// <summary>The agent user's GeneratedUID: the first account of the Mac, so its volume owner.</summary>
+    public const string AgentGeneratedUid = "6A1C0B52-2E8F-4D71-9C55-0F3A8E2B7D14";
+
+    private MacFleet(TempHost host, string fixtureDirPath, string configPath, MacUpgradeMode upgrade)
     {
         _host = host;
         _fixtureDirPath = fixtureDirPath;
         ConfigPath = configPath;
+        Upgrade = upgrade;
+        Mdm = new FleetUpdateMdm(host, "15.1", "24B83");
     }
 
+    /// <summary>The MDM and its software-update enforcement for macOS 15.1; it acts only when the host waits for it.</summary>
+    public FleetUpdateMdm Mdm { get; }
+
     public string ConfigPath { get; }
+
+    public MacUpgradeMode Upgrade { get; }
 
     public string SopsFilePath => Path.Join(_host.RootDirPath, SecretsSource);
 
@@ -62,12 +72,17 @@ public sealed class MacFleet
         }
     }
 
-    public static async Task<MacFleet> PrepareAsync(TempHost host)
+    public static async Task<MacFleet> PrepareAsync(TempHost host, MacUpgradeMode upgrade = MacUpgradeMode.Mdm)
     {
         host.LinkRealTools();
         host.WriteToolFile("sw_vers.version", "14.6.1 23G93\n");
         host.WriteToolFile("softwareupdate.catalog", "15.1 24B83\n");
         host.WriteToolFile("xcodes.catalog", "16.2 16C5032a\n");
+        // An Apple Silicon Mac (the fake sysctl's default) whose first account, the agent, is its volume owner, with a
+        // local password (no ;AppleID; authority) that is the fixture's global_secret.
+        host.WriteToolFile("dscl.users", $"{AgentUser}\t{AgentGeneratedUid}\t;ShadowHash;HASHLIST:<SALTED-SHA512-PBKDF2,SRP-RFC5054-4096-SHA512-PBKDF2> ;SecureToken;\n");
+        host.WriteToolFile("diskutil.users", $"{AgentGeneratedUid}\tLocal Open Directory User\tYes\nEBC6C064-0000-11AA-AA11-00306543ECAC\tPersonal Recovery User\tYes\n");
+        host.WriteToolFile("softwareupdate.owners", $"{AgentUser}\t{SecretValue}\n");
 
         var fixtureDirPath = Path.Join(RepositoryRoot.Find(), "tests", "Fixtures");
         var sops = Path.Join(host.RootDirPath, SecretsSource);
@@ -77,8 +92,8 @@ public sealed class MacFleet
         await CreateTccDatabaseAsync(host, fixtureDirPath);
         await new FleetMdm(host).InstallPppcProfileAsync(TccService, TccClient);
         var (repository, sha) = await CreateAgentRepositoryAsync(host.DirPath);
-        var config = host.WriteFile("config.json", Config(repository, sha));
-        return new MacFleet(host, fixtureDirPath, config);
+        var config = host.WriteFile("config.json", Config(repository, sha, upgrade));
+        return new MacFleet(host, fixtureDirPath, config, upgrade);
     }
 
     /// <summary>
@@ -113,13 +128,16 @@ public sealed class MacFleet
     }
 
     /// <summary>
-    /// Side effects that must never happen twice, whatever the crash (I2, I3): the host key, the OS install, the
-    /// Command Line Tools install (about 1 GB), the hours-long Xcode install. Counted in the tools' logs: (what, how many times).
+    /// Side effects that must never happen twice, whatever the crash (I2, I3): the host key, the OS install (ours, or
+    /// the MDM's restart into it), the Command Line Tools install (about 1 GB), the hours-long Xcode install. Counted in
+    /// the tools' logs: (what, how many times).
     /// </summary>
     public IReadOnlyList<(string What, int Count)> NonIdempotentSideEffects() =>
     [
         ("the host key file created (I2: one content, seen on every tick, never changed)", ObservedHostKeys()),
-        ("softwareupdate --install macOS", Count("softwareupdate", "--install macOS ")),
+        Upgrade == MacUpgradeMode.Mdm
+            ? ("the MDM's enforced macOS update and restart", Mdm.RestartsMade)
+            : ("softwareupdate --install macOS", Count("softwareupdate", "--install macOS ")),
         ("softwareupdate --install Command Line Tools", Count("softwareupdate", "--install Command Line Tools ")),
         ("xcodes install", Count("xcodes", "install ")),
     ];
@@ -148,7 +166,7 @@ public sealed class MacFleet
 
     private int Count(string tool, string callPrefix) => _host.ToolCalls(tool).Count(c => c.StartsWith(callPrefix, StringComparison.Ordinal));
 
-    private static string Config(string repository, string sha) => $$"""
+    private static string Config(string repository, string sha, MacUpgradeMode upgrade) => $$"""
         {
           "agent": { "user": "{{AgentUser}}", "home": "/Users/{{AgentUser}}" },
           "reboot": { "mode": "auto", "maxBootsWithoutProgress": 3 },
@@ -160,11 +178,15 @@ public sealed class MacFleet
             "autologin":   { "user": "{{AgentUser}}", "passwordSecret": "global_secret" },
             "firstDeploy": { "repository": "{{repository}}", "sha": "{{sha}}", "agentLabel": "{{ReliabilityConfigs.AgentLabel}}" },
             "tcc":         { "grants": [ { "service": "{{TccService}}", "client": "{{TccClient}}" } ] },
-            "osUpgrade":   { "minimumVersion": "15.1" },
+            "osUpgrade":   {{OsUpgrade(upgrade)}},
             "handoff":     { "agentLabel": "{{ReliabilityConfigs.AgentLabel}}", "stableFor": "00:00:01", "timeout": "00:05:00" }
           }
         }
         """;
+
+    private static string OsUpgrade(MacUpgradeMode upgrade) => upgrade == MacUpgradeMode.Mdm
+        ? """{ "minimumVersion": "15.1" }"""
+        : $$"""{ "minimumVersion": "15.1", "mode": "softwareupdate", "volumeOwner": { "user": "{{AgentUser}}", "passwordSecret": "global_secret" } }""";
 
     /// <summary>The system TCC.db with the fixture's schema, as a fresh Mac has it: no row for the agent (the MDM's grant is not there).</summary>
     private static async Task CreateTccDatabaseAsync(TempHost host, string fixtureDirPath)

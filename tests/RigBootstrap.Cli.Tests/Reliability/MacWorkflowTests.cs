@@ -20,12 +20,14 @@ public sealed class MacWorkflowTests(PublishedBinary binary, ITestOutputHelper o
 
     private readonly RigBootstrapCli _cli = new(binary.FilePath);
 
-    [Fact(Timeout = 180000)]
-    public async Task A_fresh_Mac_whose_recipient_is_registered_after_two_boots_completes_with_one_reboot_for_the_os_upgrade_and_autologin()
+    [Theory(Timeout = 180000)]
+    [InlineData(MacUpgradeMode.Mdm)]
+    [InlineData(MacUpgradeMode.SoftwareUpdate)]
+    public async Task A_fresh_Apple_Silicon_Mac_whose_recipient_is_registered_after_two_boots_completes_with_one_reboot_for_the_os_upgrade_and_autologin(MacUpgradeMode upgrade)
     {
         // Arrange
         using var host = new TempHost();
-        var fleet = await MacFleet.PrepareAsync(host);
+        var fleet = await MacFleet.PrepareAsync(host, upgrade);
         using var harness = new BootHarness(host);
 
         // Act
@@ -38,14 +40,28 @@ public sealed class MacWorkflowTests(PublishedBinary binary, ITestOutputHelper o
         ScenarioOutcome.ShouldBeCompletedAndCleanedUp(host, status.Describe());
         fleetOperator.BootsWaitingForRecipient.Should().Equal([1, 2], "the recipient was missing for two boots and registered in the second");
         fleet.SideEffects().Should().OnlyContain(e => e.Count == 1, "each non-idempotent change happens exactly once");
-        host.ToolCalls("softwareupdate").Where(c => c.StartsWith("--install", StringComparison.Ordinal)).Should().Equal(
-            ["--install macOS Sequoia 15.1-24B83 --agree-to-license --restart", "--install Command Line Tools for Xcode-16.4"],
-            "the Command Line Tools come after the OS upgrade, the newest of the two labels offered, the label as one argument");
+        var installs = host.ToolCalls("softwareupdate").Where(c => c.StartsWith("--install", StringComparison.Ordinal)).ToList();
+        if (upgrade == MacUpgradeMode.Mdm)
+        {
+            installs.Should().Equal(["--install Command Line Tools for Xcode-16.4"],
+                "in mdm mode rig-bootstrap never installs macOS; the Command Line Tools are the newest of the two labels offered, the label as one argument");
+            fleet.Mdm.RestartsMade.Should().Be(1, "the MDM upgraded and restarted the host once, when it waited for nothing else");
+        }
+        else
+        {
+            installs.Should().Equal(
+                ["--install macOS Sequoia 15.1-24B83 --agree-to-license --restart --user rig --stdinpass", "--install Command Line Tools for Xcode-16.4"],
+                "on Apple Silicon the volume owner is named in the arguments and its password goes on stdin; the Command Line Tools come after the OS upgrade");
+            host.ToolCalls("diskutil").Should().Equal("apfs listUsers /");
+            fleet.Mdm.RestartsMade.Should().Be(0);
+        }
+
         File.Exists(Path.Join(host.RootDirPath, "tmp", CommandLineToolsMarker)).Should().BeFalse("the on-demand marker is removed after the install");
         host.ToolCalls("git").Should().BeEmpty("the /usr/bin/git shim is never run: git is the developer directory's");
         host.ToolCalls("developer-git").Should().Contain(c => c.StartsWith("clone ", StringComparison.Ordinal));
         Directory.Exists(Path.Join(host.RootDirPath, "opt", "homebrew")).Should().BeFalse("nothing needs Homebrew");
-        host.ShutdownCalls().Should().BeEmpty("softwareupdate's own restart also served autologin: one coalesced reboot");
+        host.ShutdownCalls().Should().BeEmpty("the upgrade's restart (softwareupdate's own or the MDM's) also served autologin: one coalesced reboot");
+        ToolLogsHolding(host, MacFleet.SecretValue).Should().BeEmpty("no argument list or call log carries the password (I6)");
         mac.UpdatesApplied.Should().Be(1);
         mac.ConsoleUser.Should().Be(MacFleet.AgentUser, "loginwindow found the agent's password in /etc/kcpassword");
         harness.Reboots.Should().Be(3, "two operator restarts while secrets waited, then the one for the os-upgrade and autologin");
@@ -63,7 +79,7 @@ public sealed class MacWorkflowTests(PublishedBinary binary, ITestOutputHelper o
         var keychainItem = File.ReadAllLines(Path.Join(host.ToolsDirPath, "security.keychain")).Should().ContainSingle().Subject.Split('\t');
         keychainItem.Should().Equal("/Users/rig/Library/Keychains/login.keychain-db", MacFleet.KeychainService, MacFleet.AgentUser,
             Convert.ToHexStringLower(Encoding.UTF8.GetBytes(MacFleet.SecretValue)));
-        output.WriteLine($"RELIABILITY scenario=mac-fresh-host boots={harness.Boots} reboots={harness.Reboots} repeated={fleet.SideEffectsRepeated()}");
+        output.WriteLine($"RELIABILITY scenario=mac-fresh-host mode={upgrade} boots={harness.Boots} reboots={harness.Reboots} repeated={fleet.SideEffectsRepeated()}");
     }
 
     [Fact(Timeout = 180000)]
@@ -94,8 +110,10 @@ public sealed class MacWorkflowTests(PublishedBinary binary, ITestOutputHelper o
         output.WriteLine($"RELIABILITY scenario=mac-filevault-retry boots={harness.Boots} reboots={harness.Reboots} repeated={fleet.SideEffectsRepeated()}");
     }
 
-    [Fact(Timeout = 1200000)]
-    public async Task Killed_after_every_persistence_point_in_turn_the_Mac_workflow_converges_with_each_side_effect_once()
+    [Theory(Timeout = 1200000)]
+    [InlineData(MacUpgradeMode.Mdm)]
+    [InlineData(MacUpgradeMode.SoftwareUpdate)]
+    public async Task Killed_after_every_persistence_point_in_turn_the_Mac_workflow_converges_with_each_side_effect_once(MacUpgradeMode upgrade)
     {
         var boots = 0;
         var reboots = 0;
@@ -104,7 +122,7 @@ public sealed class MacWorkflowTests(PublishedBinary binary, ITestOutputHelper o
         {
             // Arrange
             using var host = new TempHost();
-            var fleet = await MacFleet.PrepareAsync(host);
+            var fleet = await MacFleet.PrepareAsync(host, upgrade);
             using var harness = new BootHarness(host) { CrashAfter = crashAfter };
             await StartAsync(host, fleet, harness, registerAtBoot: 1);
 
@@ -112,17 +130,18 @@ public sealed class MacWorkflowTests(PublishedBinary binary, ITestOutputHelper o
             var settled = await harness.RunAsync(SettleLimit);
 
             // Assert
-            var because = $"crash point {crashAfter}";
+            var because = $"crash point {crashAfter} ({upgrade})";
             settled.Should().BeTrue(because);
             ScenarioOutcome.ShouldBeCompletedAndCleanedUp(host, because);
             fleet.SideEffects().Should().OnlyContain(e => e.Count == 1, $"{because} repeats and skips no side effect");
             File.Exists(Path.Join(host.RootDirPath, "tmp", CommandLineToolsMarker)).Should().BeFalse($"{because} leaves no on-demand marker behind");
+            host.ShutdownCalls().Should().BeEmpty($"{because}: the upgrade's restart is the only reboot rig-bootstrap needs");
             boots += harness.Boots;
             reboots += harness.Reboots;
             repeated += fleet.SideEffectsRepeated();
             if (CrashCounter.Read(host) < crashAfter)
             {
-                output.WriteLine($"RELIABILITY mac-crash-points tried={crashAfter - 1} boots={boots} reboots={reboots} repeated={repeated}");
+                output.WriteLine($"RELIABILITY mac-crash-points mode={upgrade} tried={crashAfter - 1} boots={boots} reboots={reboots} repeated={repeated}");
                 (crashAfter - 1).Should().BeGreaterThan(30, "every built-in step persists before and after its side effects");
                 return;
             }
@@ -169,6 +188,10 @@ public sealed class MacWorkflowTests(PublishedBinary binary, ITestOutputHelper o
     private static string Text(JsonElement entry, string property) =>
         entry.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "";
 
+    /// <summary>The fake tools' call logs (argument lists, one call a line) that hold <paramref name="secret"/>.</summary>
+    private static List<string> ToolLogsHolding(TempHost host, string secret) =>
+        [.. Directory.EnumerateFiles(host.ToolsDirPath, "*.log").Where(f => File.ReadAllText(f).Contains(secret, StringComparison.Ordinal))];
+
     /// <summary>Every file under the root whose bytes contain the secret value.</summary>
     private static List<string> SecretHolders(string rootDirPath)
     {
@@ -183,7 +206,8 @@ public sealed class MacWorkflowTests(PublishedBinary binary, ITestOutputHelper o
         var mac = new SimulatedMacBoot(host, new Dictionary<string, string> { [MacFleet.AgentUser] = MacFleet.SecretValue });
         var fleetOperator = new FleetOperator(host, fleet, harness, registerAtBoot);
         harness.AtPowerOn = mac.PowerOn;
-        harness.Operator = fleetOperator.ActAsync;
+        // The operator restarts the host while secrets waits; the MDM upgrades and restarts it on its own schedule.
+        harness.Operator = async () => await fleetOperator.ActAsync() || await fleet.Mdm.ActAsync();
         var install = await _cli.RunAsync(["install", "--config", fleet.ConfigPath, .. host.HostArguments]);
         install.ExitCode.Should().Be(0, install.Describe());
         await harness.PowerOnAsync();

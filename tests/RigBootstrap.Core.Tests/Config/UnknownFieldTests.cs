@@ -65,7 +65,7 @@ public sealed class UnknownFieldTests
         var error = ConfigErrors.Single(json);
 
         // Assert
-        error.Message.Should().StartWith("tools.brew is not a known tool; use one of: codesign, defaults, dscl, fdesetup, git, id");
+        error.Message.Should().StartWith("tools.brew is not a known tool; use one of: codesign, defaults, diskutil, dscl, fdesetup, git");
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace RigBootstrap.Core.Tests.Simulation;
 public sealed class RehearsalTests
 {
     [Fact(Timeout = 120000)]
-    public async Task The_demo_runs_the_whole_workflow_with_one_coalesced_reboot_and_removes_itself()
+    public async Task The_demo_runs_the_whole_workflow_on_Apple_Silicon_with_the_MDMs_restart_as_its_one_reboot_and_removes_itself()
     {
         using var root = new TempHostRoot();
         var output = new StringWriter();
@@ -17,10 +17,13 @@ public sealed class RehearsalTests
         final.Workflow.State.Should().Be(WorkflowState.Completed, output.ToString());
         final.Steps.Select(s => s.Id).Should().Contain(["age-key", "secrets", "keychain", "xcode", "autologin", "first-deploy", "tcc", "os-upgrade", "handoff"]);
         final.Steps.Should().OnlyContain(s => s.IsDone);
-        final.Boots.RebootsRequested.Should().Be(1, "autologin and the OS upgrade share one reboot");
+        final.Boots.Count.Should().Be(2, "the MDM's restart into the new macOS also served autologin: one reboot");
+        final.Boots.RebootsRequested.Should().Be(0, "on Apple Silicon os-upgrade runs in mdm mode: the MDM restarts the host, rig-bootstrap never asks");
+        final.Step("os-upgrade").Facts.Should().Contain("mode", "Mdm");
         final.AgeRecipient.Should().StartWith("age1");
         final.Handoff!.CleanedUpAt.Should().NotBeNull();
-        output.ToString().Should().Contain("*** reboot").And.Contain(">>> operator: registered").And.Contain(">>> MDM: installed the PPPC profile");
+        output.ToString().Should().Contain("*** reboot").And.Contain(">>> operator: registered").And.Contain(">>> MDM: installed the PPPC profile")
+            .And.Contain(">>> MDM: software-update enforcement reached its TargetLocalDateTime: macOS 15.1 staged");
         File.Exists(root.Paths.LaunchDaemonPlistPath("com.rig.bootstrap")).Should().BeFalse();
         File.Exists(root.Paths.InstalledBinaryPath).Should().BeFalse();
         File.Exists(root.Paths.JournalPath).Should().BeTrue("the evidence stays");

@@ -123,4 +123,34 @@ public sealed class AutologinStepTests : IDisposable
         probed.Should().BeFalse();
         (await _loginWindow.ReadAutoLoginPasswordAsync(CancellationToken.None)).Should().Be("new password");
     }
+
+    [Fact(Timeout = 30000)]
+    public async Task A_profile_that_forbids_autologin_halts_the_step_with_the_MDM_alternative_before_any_reboot()
+    {
+        _loginWindow.SetAutoLoginForbiddenByProfile(true);
+        var step = NewStep();
+
+        var applied = await step.ApplyAsync(Context(), CancellationToken.None);
+
+        var fail = applied.Should().BeOfType<ApplyResult.Fail>().Which;
+        fail.Retryable.Should().BeFalse("a profile does not change by itself: an operator must act");
+        fail.Reason.Should().Contain("com.apple.login.mcx.DisableAutoLoginClient").And.Contain("AutologinUsername").And.Contain("rig-bootstrap retry autologin");
+        (await _loginWindow.GetAutoLoginUserAsync(CancellationToken.None)).Should().BeNull("nothing was changed");
+        File.Exists(_root.Paths.KcPasswordPath).Should().BeFalse();
+    }
+
+    [Fact(Timeout = 30000)]
+    public async Task An_account_that_signs_in_with_its_Apple_Account_password_is_refused_with_the_fix()
+    {
+        _loginWindow.UseAppleAccountPassword("claude");
+        var step = NewStep();
+
+        var applied = await step.ApplyAsync(Context(), CancellationToken.None);
+
+        var fail = applied.Should().BeOfType<ApplyResult.Fail>().Which;
+        fail.Retryable.Should().BeFalse();
+        fail.Reason.Should().Contain("Apple Account password").And.Contain(";AppleID;").And.Contain("AGENT_PASSWORD");
+        fail.Reason.Should().NotContain(Password);
+        File.Exists(_root.Paths.KcPasswordPath).Should().BeFalse();
+    }
 }

@@ -16,6 +16,9 @@ namespace RigBootstrap.Core.Adapters.MacOs;
 public sealed class LoginWindowTool : ILoginWindow
 {
     private const string AutoLoginUserKey = "autoLoginUser";
+    private const string DisableAutoLoginKey = "com.apple.login.mcx.DisableAutoLoginClient";
+    // "Use iCloud for login" adds ";AppleID;<address>" to the account's authentication authorities.
+    private const string AppleIdAuthority = ";AppleID;";
     private static readonly TimeSpan ToolTimeout = TimeSpan.FromSeconds(30);
 
     private readonly IProcessRunner _runner;
@@ -67,6 +70,40 @@ public sealed class LoginWindowTool : ILoginWindow
         {
             throw new LoginWindowException(ex.Message);
         }
+    }
+
+    public async Task<bool> IsAutoLoginForbiddenByProfileAsync(CancellationToken cancellationToken)
+    {
+        var path = _paths.ManagedLoginWindowPreferencesPath;
+        var result = await RunAsync(ToolNames.Defaults, ["read", path, DisableAutoLoginKey], cancellationToken);
+        if (result.ExitCode == 0)
+        {
+            // `defaults read` prints a boolean as 1 or 0.
+            return result.StdoutTail.Trim() is "1" or "true" or "YES";
+        }
+
+        // "Domain … does not exist" (no loginwindow payload installed) or "The domain/default pair … does not exist".
+        if (result.StderrTail.Contains("does not exist", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        throw new LoginWindowException(
+            $"defaults read \"{path}\" {DisableAutoLoginKey} failed (exit {result.ExitCode}): {ToolOutputExcerpt.Of(result.StderrTail)}; run it by hand as root to see why");
+    }
+
+    public async Task<bool> UsesAppleAccountPasswordAsync(string userName, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userName);
+        var result = await RunAsync(ToolNames.Dscl, [".", "-read", "/Users/" + userName, "AuthenticationAuthority"], cancellationToken);
+        if (result.ExitCode != 0)
+        {
+            throw new LoginWindowException(
+                $"dscl . -read /Users/{userName} AuthenticationAuthority failed (exit {result.ExitCode}): {ToolOutputExcerpt.Of(result.StderrTail)}; check that {userName} is a local account");
+        }
+
+        return DsclAttributeParser.Values(result.StdoutTail, "AuthenticationAuthority")
+            .Any(value => value.StartsWith(AppleIdAuthority, StringComparison.OrdinalIgnoreCase));
     }
 
     public async Task EnableAutoLoginAsync(string userName, string password, CancellationToken cancellationToken)

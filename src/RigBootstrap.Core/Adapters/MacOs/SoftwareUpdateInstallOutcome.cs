@@ -17,4 +17,10 @@ public enum SoftwareUpdateInstallOutcome
 
     /// <summary><c>Failed to authenticate</c> or <c>failed to authorize</c>: the volume owner's name or password was wrong or missing.</summary>
     AuthenticationFailed,
+
+    /// <summary>It printed <c>Password:</c>: on Apple Silicon without <c>--user</c>/<c>--stdinpass</c> it prompts a terminal nobody reads.</summary>
+    PasswordPrompt,
+
+    /// <summary>It went silent, or downloaded and did not restart the host, for longer than the install allows: stopped.</summary>
+    NoRestart,
 }

@@ -10,6 +10,12 @@ public static class SoftwareUpdateOutputClassifier
     public static SoftwareUpdateInstallOutcome Classify(string output)
     {
         ArgumentNullException.ThrowIfNull(output);
+        // A prompt outranks what follows it: the ventura run went on to "Downloaded:" and installed nothing.
+        if (output.Split('\n').Any(line => line.Trim().StartsWith("Password:", StringComparison.Ordinal)))
+        {
+            return SoftwareUpdateInstallOutcome.PasswordPrompt;
+        }
+
         if (Mentions(output, "should not be run with sudo"))
         {
             return SoftwareUpdateInstallOutcome.SudoRefusedOnAppleSilicon;
@@ -43,6 +49,10 @@ public static class SoftwareUpdateOutputClassifier
             "softwareupdate refused to run under sudo on Apple Silicon; pass a volume owner's credentials with `--user <owner> --stdinpass` (password on stdin), plus `--restart`.",
         SoftwareUpdateInstallOutcome.AuthenticationFailed =>
             "the OS update was not authorized; check that `--user` names a volume owner (`sudo fdesetup list` or `diskutil apfs listUsers /`) and that `--stdinpass` gets that user's password on stdin.",
+        SoftwareUpdateInstallOutcome.PasswordPrompt =>
+            "softwareupdate asked for a password: on Apple Silicon it installs only with a volume owner's credentials; set steps.osUpgrade.mode to \"softwareupdate\" with volumeOwner { user, passwordSecret }, or to \"mdm\" and let the MDM upgrade the host (docs/os-upgrade.md).",
+        SoftwareUpdateInstallOutcome.NoRestart =>
+            "run `softwareupdate --list` and `softwareupdate --history` to see where the update stands; on Apple Silicon an install needs a volume owner's credentials, or an MDM with the bootstrap token (docs/os-upgrade.md).",
         _ =>
             "softwareupdate printed output rig-bootstrap does not recognise; run `softwareupdate --list` to see whether the update is still pending, and check the step's log for the full output.",
     };

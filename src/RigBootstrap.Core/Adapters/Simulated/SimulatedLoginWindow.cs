@@ -23,12 +23,43 @@ public sealed class SimulatedLoginWindow(SimulatedMac mac) : ILoginWindow
 
     private string AccountsDirPath => Path.Join(DirPath, "accounts");
 
+    private string AutoLoginForbiddenPath => Path.Join(DirPath, "managed-disable-autologin");
+
+    private string AppleAccountsDirPath => Path.Join(DirPath, "apple-account");
+
     public Task<string?> GetAutoLoginUserAsync(CancellationToken cancellationToken) => Task.FromResult(ReadAutoLoginUser());
 
     public Task<string?> ReadAutoLoginPasswordAsync(CancellationToken cancellationToken) =>
         Task.FromResult(KcPasswordFile.Read(mac.Paths.KcPasswordPath));
 
     public Task<bool> IsFileVaultOnAsync(CancellationToken cancellationToken) => Task.FromResult(File.Exists(FileVaultOnPath));
+
+    public Task<bool> IsAutoLoginForbiddenByProfileAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(File.Exists(AutoLoginForbiddenPath));
+
+    public Task<bool> UsesAppleAccountPasswordAsync(string userName, CancellationToken cancellationToken) =>
+        Task.FromResult(File.Exists(Path.Join(AppleAccountsDirPath, userName)));
+
+    /// <summary>Installs (or removes) a profile whose loginwindow payload sets DisableAutoLoginClient.</summary>
+    public void SetAutoLoginForbiddenByProfile(bool forbidden)
+    {
+        Directory.CreateDirectory(DirPath);
+        if (forbidden)
+        {
+            File.WriteAllText(AutoLoginForbiddenPath, "com.apple.login.mcx.DisableAutoLoginClient = 1\n");
+        }
+        else
+        {
+            File.Delete(AutoLoginForbiddenPath);
+        }
+    }
+
+    /// <summary>Makes the account sign in with its Apple Account password (an `;AppleID;` authority).</summary>
+    public void UseAppleAccountPassword(string userName)
+    {
+        Directory.CreateDirectory(AppleAccountsDirPath);
+        File.WriteAllText(Path.Join(AppleAccountsDirPath, userName), ";AppleID;" + userName + "@example.invalid\n");
+    }
 
     public Task EnableAutoLoginAsync(string userName, string password, CancellationToken cancellationToken)
     {
@@ -44,7 +75,7 @@ public sealed class SimulatedLoginWindow(SimulatedMac mac) : ILoginWindow
 
     /// <summary>
     /// What loginwindow does at boot; the power cycle calls it after the new boot id. It logs the autologin user in when
-    /// `autoLoginUser` and `/etc/kcpassword` are set, FileVault is off, and the password is the account's (when the
+    /// `autoLoginUser` and `/etc/kcpassword` are set, FileVault is off, no profile forbids it, and the password is the account's (when the
     /// simulation knows the account's password); otherwise the login window shows and nobody is logged in.
     /// </summary>
     /// <returns>The user now at the console, or null for nobody.</returns>
@@ -54,7 +85,7 @@ public sealed class SimulatedLoginWindow(SimulatedMac mac) : ILoginWindow
         File.Delete(ConsoleUserPath);
         var user = ReadAutoLoginUser();
         var password = KcPasswordFile.Read(mac.Paths.KcPasswordPath);
-        if (user is null || password is null || File.Exists(FileVaultOnPath) || !PasswordMatches(user, password))
+        if (user is null || password is null || File.Exists(FileVaultOnPath) || File.Exists(AutoLoginForbiddenPath) || !PasswordMatches(user, password))
         {
             return null;
         }
@@ -83,6 +114,9 @@ public sealed class SimulatedLoginWindow(SimulatedMac mac) : ILoginWindow
         Directory.CreateDirectory(AccountsDirPath);
         SecretFile.WriteAtomically(Path.Join(AccountsDirPath, userName), password);
     }
+
+    /// <summary>True when the account accepts the password, or when the simulation does not know the account's password.</summary>
+    public bool AcceptsPassword(string userName, string password) => PasswordMatches(userName, password);
 
     private bool PasswordMatches(string userName, string password)
     {

@@ -6,7 +6,8 @@ namespace RigBootstrap.Core.Adapters.Simulated;
 /// <summary>
 /// `sw_vers` and `softwareupdate` on the simulated Mac, as files under its dir: the running version, a catalog of
 /// offered macOS versions (one per line, `15.1` or `15.1 deferred`), and an installed update pending until the next
-/// boot. Like the real tool, an install with restart stages the update and restarts the host by itself.
+/// boot. Like the real tool, an install with restart stages the update and restarts the host by itself; on an Apple
+/// Silicon Mac it installs only with a volume owner's credentials whose password the account accepts.
 /// </summary>
 public sealed class SimulatedSoftwareUpdate : ISoftwareUpdate
 {
@@ -15,13 +16,21 @@ public sealed class SimulatedSoftwareUpdate : ISoftwareUpdate
     private readonly SimulatedMac _mac;
     private readonly MacOsVersion _startVersion;
     private readonly ImmutableArray<MacOsVersion> _offered;
+    private readonly bool _appleSilicon;
+    private readonly SimulatedLoginWindow? _accounts;
 
-    /// <summary>On first use the Mac runs <paramref name="startVersion"/> and is offered <paramref name="offered"/>; later its files decide.</summary>
-    public SimulatedSoftwareUpdate(SimulatedMac mac, MacOsVersion startVersion, ImmutableArray<MacOsVersion> offered)
+    /// <summary>
+    /// On first use the Mac runs <paramref name="startVersion"/> and is offered <paramref name="offered"/>; later its
+    /// files decide. <paramref name="accounts"/> checks a volume owner's password where the simulation knows it.
+    /// </summary>
+    public SimulatedSoftwareUpdate(
+        SimulatedMac mac, MacOsVersion startVersion, ImmutableArray<MacOsVersion> offered, bool appleSilicon = false, SimulatedLoginWindow? accounts = null)
     {
         _mac = mac;
         _startVersion = startVersion;
         _offered = offered;
+        _appleSilicon = appleSilicon;
+        _accounts = accounts;
     }
 
     public string DirPath => Path.Join(_mac.DirPath, "softwareupdate");
@@ -34,6 +43,19 @@ public sealed class SimulatedSoftwareUpdate : ISoftwareUpdate
 
     public Task<MacOsVersion> GetProductVersionAsync(CancellationToken cancellationToken) => Task.FromResult(ReadProductVersion());
 
+    public Task<bool> IsAppleSiliconAsync(CancellationToken cancellationToken) => Task.FromResult(_appleSilicon);
+
+    /// <summary>
+    /// What an MDM's software-update enforcement does at its target time: the update is staged, and the host restarts
+    /// by itself (the next power cycle installs it).
+    /// </summary>
+    public void StageByMdm(MacOsVersion version)
+    {
+        EnsureSeeded();
+        File.WriteAllText(PendingPath, version + "\n");
+        File.WriteAllText(_mac.RebootRequestPath, $"MDM software-update enforcement: macOS {version}\n");
+    }
+
     public Task<ImmutableArray<SoftwareUpdate>> ListAsync(CancellationToken cancellationToken)
     {
         var current = ReadProductVersion();
@@ -45,6 +67,13 @@ public sealed class SimulatedSoftwareUpdate : ISoftwareUpdate
         var update = ReadCatalog().FirstOrDefault(u => u.Label == label)
             ?? throw new SoftwareUpdateException(SoftwareUpdateInstallOutcome.NothingToInstall,
                 $"softwareupdate --install {label}: {SoftwareUpdateOutputClassifier.Describe(SoftwareUpdateInstallOutcome.NothingToInstall)}");
+        if (_appleSilicon && (volumeOwner is null || _accounts?.AcceptsPassword(volumeOwner.User, volumeOwner.Password) == false))
+        {
+            // The real tool prompts for a password nobody types, or says "Failed to authenticate" (fixtures).
+            var outcome = volumeOwner is null ? SoftwareUpdateInstallOutcome.PasswordPrompt : SoftwareUpdateInstallOutcome.AuthenticationFailed;
+            throw new SoftwareUpdateException(outcome, $"softwareupdate --install {label}: {SoftwareUpdateOutputClassifier.Describe(outcome)}");
+        }
+
         if (!restart)
         {
             throw new SoftwareUpdateException(SoftwareUpdateInstallOutcome.DownloadedOnly,

@@ -20,6 +20,12 @@ internal static class StepDataFlowRules
             Needs(errors, "autologin", "secrets", "which holds the user's password");
         }
 
+        if (steps.OsUpgrade?.VolumeOwner is not null && steps.Secrets is null)
+        {
+            errors.Add("steps.osUpgrade.volumeOwner",
+                "steps.osUpgrade.volumeOwner needs steps.secrets, which holds the volume owner's password; add steps.secrets or remove volumeOwner");
+        }
+
         if (steps.FirstDeploy is not null && steps.Secrets is null)
         {
             Needs(errors, "firstDeploy", "secrets", "which writes the agent's env file");

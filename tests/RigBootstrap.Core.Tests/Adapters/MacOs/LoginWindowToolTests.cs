@@ -122,4 +122,45 @@ public sealed class LoginWindowToolTests : IDisposable
         _runner.Specs.Single().FileName.Should().Be(Tool("stat"));
         _runner.Specs.Single().Arguments.Should().Equal("-f", "%Su", "/dev/console");
     }
+
+    [Theory(Timeout = 30000)]
+    [InlineData(0, "1\n", "", true)]
+    [InlineData(0, "0\n", "", false)]
+    [InlineData(1, "", "\nDomain /Library/Managed Preferences/com.apple.loginwindow does not exist\n", false)]
+    [InlineData(1, "", "\nThe domain/default pair of (/Library/Managed Preferences/com.apple.loginwindow, com.apple.login.mcx.DisableAutoLoginClient) does not exist\n", false)]
+    public async Task A_profile_forbids_autologin_when_the_managed_DisableAutoLoginClient_is_true(int exitCode, string stdout, string stderr, bool forbidden)
+    {
+        _runner.Then(exitCode, stdout, stderr);
+
+        var isForbidden = await _loginWindow.IsAutoLoginForbiddenByProfileAsync(CancellationToken.None);
+
+        isForbidden.Should().Be(forbidden);
+        _runner.Specs.Single().Arguments.Should().Equal(
+            "read", _root.Paths.Resolve("/Library/Managed Preferences/com.apple.loginwindow"), "com.apple.login.mcx.DisableAutoLoginClient");
+    }
+
+    [Theory(Timeout = 30000)]
+    [InlineData("AuthenticationAuthority: ;ShadowHash;HASHLIST:<SALTED-SHA512-PBKDF2,SRP-RFC5054-4096-SHA512-PBKDF2> ;SecureToken;\n", false)]
+    [InlineData("AuthenticationAuthority: ;ShadowHash;HASHLIST:<SALTED-SHA512-PBKDF2> ;AppleID;someone@example.com ;SecureToken;\n", true)]
+    [InlineData("AuthenticationAuthority:\n ;ShadowHash;HASHLIST:<SALTED-SHA512-PBKDF2>\n ;AppleID;someone@example.com\n", true)]
+    public async Task An_AppleID_authority_means_the_account_uses_its_Apple_Account_password(string stdout, bool usesAppleAccount)
+    {
+        _runner.Then(0, stdout);
+
+        var uses = await _loginWindow.UsesAppleAccountPasswordAsync("claude", CancellationToken.None);
+
+        uses.Should().Be(usesAppleAccount);
+        _runner.Specs.Single().FileName.Should().Be(Tool("dscl"));
+        _runner.Specs.Single().Arguments.Should().Equal(".", "-read", "/Users/claude", "AuthenticationAuthority");
+    }
+
+    [Fact(Timeout = 30000)]
+    public async Task An_unknown_account_is_an_error_naming_it()
+    {
+        _runner.Then(56, "", "<dscl_cmd> DS Error: -14136 (eDSRecordNotFound)\n");
+
+        var act = () => _loginWindow.UsesAppleAccountPasswordAsync("nobody", CancellationToken.None);
+
+        (await act.Should().ThrowAsync<LoginWindowException>()).WithMessage("*/Users/nobody*eDSRecordNotFound*local account*");
+    }
 }

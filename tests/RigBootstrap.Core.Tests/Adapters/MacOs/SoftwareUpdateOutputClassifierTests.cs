@@ -10,6 +10,11 @@ public sealed class SoftwareUpdateOutputClassifierTests
         { "softwareupdate-install-all-no-scan-bigsur.txt", SoftwareUpdateInstallOutcome.DownloadedOnly },
         { "softwareupdate-install-sudo-apple-silicon.txt", SoftwareUpdateInstallOutcome.SudoRefusedOnAppleSilicon },
         { "softwareupdate-list-none.txt", SoftwareUpdateInstallOutcome.NothingToInstall },
+        // Apple Silicon without credentials: the prompt outranks the "Downloaded:" after it.
+        { "softwareupdate-install-applesilicon-password-prompt-ventura.txt", SoftwareUpdateInstallOutcome.PasswordPrompt },
+        { "softwareupdate-install-applesilicon-download-failed-to-authenticate-sequoia.txt", SoftwareUpdateInstallOutcome.AuthenticationFailed },
+        // With --stdinpass and --restart only the download is printed before the restart (super's lines are noise).
+        { "softwareupdate-install-applesilicon-stdinpass-rsr-13.3.1a-asu.log.txt", SoftwareUpdateInstallOutcome.Unrecognised },
         // startosinstall's refusal for want of --stdinpass is the same fix for the operator.
         { "startosinstall-authorize-failed.txt", SoftwareUpdateInstallOutcome.AuthenticationFailed },
     };
@@ -49,6 +54,8 @@ public sealed class SoftwareUpdateOutputClassifierTests
     [InlineData(SoftwareUpdateInstallOutcome.AuthenticationFailed, "*`--user` names a volume owner*`--stdinpass`*")]
     [InlineData(SoftwareUpdateInstallOutcome.NothingToInstall, "*No new software available.*")]
     [InlineData(SoftwareUpdateInstallOutcome.Unrecognised, "*`softwareupdate --list`*")]
+    [InlineData(SoftwareUpdateInstallOutcome.PasswordPrompt, "*volumeOwner*\"mdm\"*")]
+    [InlineData(SoftwareUpdateInstallOutcome.NoRestart, "*`softwareupdate --history`*bootstrap token*")]
     public void Each_outcome_is_described_with_its_fix(SoftwareUpdateInstallOutcome outcome, string expectedMessage)
     {
         // Act

@@ -16,7 +16,7 @@ public sealed class SoftwareUpdateToolTests : IDisposable
     private readonly SoftwareUpdateTool _tool;
 
     public SoftwareUpdateToolTests() =>
-        _tool = new SoftwareUpdateTool(_runner, new ToolTable(_toolsDir.Paths.RootDirPath, ImmutableDictionary<string, string>.Empty));
+        _tool = new SoftwareUpdateTool(_runner, new ToolTable(_toolsDir.Paths.RootDirPath, ImmutableDictionary<string, string>.Empty), TimeProvider.System);
 
     public void Dispose() => _toolsDir.Dispose();
 
@@ -68,15 +68,13 @@ public sealed class SoftwareUpdateToolTests : IDisposable
     }
 
     [Fact(Timeout = 30000)]
-    public async Task On_Apple_Silicon_the_volume_owner_is_passed_and_the_password_goes_on_stdin_only()
+    public async Task The_volume_owner_is_passed_by_name_and_the_password_goes_on_stdin_only()
     {
-        _runner.Then(0, "1\n").Then(0, "Software Update Tool\n\nFinding available software\n");
+        _runner.Then(0, "Software Update Tool\n\nFinding available software\n");
 
         await _tool.InstallAsync(Label, restart: true, new AccountCredentials("admin", Password), CancellationToken.None);
 
-        _runner.Specs[0].FileName.Should().Be(ToolPath("sysctl"));
-        _runner.Specs[0].Arguments.Should().Equal("-n", "hw.optional.arm64");
-        var install = _runner.Specs[1];
+        var install = _runner.Specs.Single();
         install.FileName.Should().Be(ToolPath("softwareupdate"));
         install.Arguments.Should().Equal("--install", Label, "--agree-to-license", "--restart", "--user", "admin", "--stdinpass");
         install.StandardInput.ToString().Should().StartWith("stdin: text");
@@ -85,25 +83,39 @@ public sealed class SoftwareUpdateToolTests : IDisposable
         install.Environment.Values.Should().NotContain(Password);
     }
 
-    [Fact(Timeout = 30000)]
-    public async Task On_Intel_the_credentials_are_not_used()
+    [Theory(Timeout = 30000)]
+    [InlineData("1\n", true)]
+    [InlineData("0\n", false)]
+    public async Task The_architecture_comes_from_sysctl_hw_optional_arm64(string answer, bool appleSilicon)
     {
-        _runner.Then(0, "0\n").Then(0, "");
+        _runner.Then(0, answer);
 
-        await _tool.InstallAsync(Label, restart: true, new AccountCredentials("admin", Password), CancellationToken.None);
+        var isAppleSilicon = await _tool.IsAppleSiliconAsync(CancellationToken.None);
 
-        _runner.Specs[1].Arguments.Should().Equal("--install", Label, "--agree-to-license", "--restart");
-        _runner.Specs[1].StandardInput.ToString().Should().Be("stdin: none");
+        isAppleSilicon.Should().Be(appleSilicon);
+        _runner.Specs.Single().FileName.Should().Be(ToolPath("sysctl"));
+        _runner.Specs.Single().Arguments.Should().Equal("-n", "hw.optional.arm64");
     }
 
     [Fact(Timeout = 30000)]
-    public async Task Without_credentials_the_architecture_is_not_asked()
+    public async Task An_older_Intel_release_without_the_arm64_key_is_Intel()
+    {
+        _runner.Then(1, "", "sysctl: unknown oid 'hw.optional.arm64'\n");
+
+        var isAppleSilicon = await _tool.IsAppleSiliconAsync(CancellationToken.None);
+
+        isAppleSilicon.Should().BeFalse();
+    }
+
+    [Fact(Timeout = 30000)]
+    public async Task Without_credentials_no_user_is_named_and_stdin_is_closed()
     {
         _runner.Then(0, "");
 
         await _tool.InstallAsync(Label, restart: true, volumeOwner: null, CancellationToken.None);
 
         _runner.Specs.Single().Arguments.Should().Equal("--install", Label, "--agree-to-license", "--restart");
+        _runner.Specs.Single().StandardInput.ToString().Should().Be("stdin: none");
     }
 
     [Fact(Timeout = 30000)]

@@ -1,0 +1,4 @@
+namespace RigBootstrap.Core.Adapters.MacOs;
+
+/// <summary>What `profiles status -type bootstraptoken` says; null where it printed no such line.</summary>
+public sealed record BootstrapTokenStatus(bool? SupportedOnServer, bool? EscrowedToServer);
