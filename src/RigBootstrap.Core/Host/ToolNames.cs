@@ -26,10 +26,13 @@ public static class ToolNames
     public const string Systemctl = "systemctl";
     public const string Sh = "sh";
     public const string Stat = "stat";
+    public const string Xip = "xip";
+    public const string DevToolsSecurity = "DevToolsSecurity";
+    public const string Dseditgroup = "dseditgroup";
 
     /// <summary>Every tool name, sorted so that messages listing them are stable.</summary>
     public static ImmutableSortedSet<string> All { get; } = ImmutableSortedSet.Create(
         StringComparer.Ordinal,
         Launchctl, Security, Sysadminctl, Softwareupdate, SwVers, Sysctl, Shutdown, Sqlite3, Age, AgeKeygen,
-        Xcodes, Xcodebuild, XcodeSelect, Fdesetup, Git, Defaults, Dscl, Id, Systemctl, Sh, Stat);
+        Xcodes, Xcodebuild, XcodeSelect, Fdesetup, Git, Defaults, Dscl, Id, Systemctl, Sh, Stat, Xip, DevToolsSecurity, Dseditgroup);
 }

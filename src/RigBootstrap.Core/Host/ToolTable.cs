@@ -31,6 +31,9 @@ public sealed class ToolTable
         [ToolNames.Systemctl] = "/usr/bin/systemctl",
         [ToolNames.Sh] = "/bin/sh",
         [ToolNames.Stat] = "/usr/bin/stat",
+        [ToolNames.Xip] = "/usr/bin/xip",
+        [ToolNames.DevToolsSecurity] = "/usr/sbin/DevToolsSecurity",
+        [ToolNames.Dseditgroup] = "/usr/sbin/dseditgroup",
     }.ToImmutableDictionary(StringComparer.Ordinal);
 
     private readonly string? _toolsDirPath;

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using RigBootstrap.Core.Adapters.MacOs;
+using RigBootstrap.Core.Adapters.Simulated;
 using RigBootstrap.Core.Host;
 using RigBootstrap.Core.Secrets;
 using RigBootstrap.Processes;
@@ -57,6 +58,14 @@ public sealed class DemoScenario
         var (repository, sha) = await DemoAgentRepository.CreateAsync(srvDirPath, runner, tools, cancellationToken);
         steps["firstDeploy"]!["repository"] = repository;
         steps["firstDeploy"]!["sha"] = sha;
+
+        // The Xcode archive an MDM would have copied to the Mac: the simulated format, whose hash the config pins.
+        if (steps["xcode"]?["xip"]?["path"]?.GetValue<string>() is { } xipPath)
+        {
+            var archivePath = paths.Resolve(xipPath);
+            Directory.CreateDirectory(Path.GetDirectoryName(archivePath)!);
+            await File.WriteAllTextAsync(archivePath, SimulatedXipArchive.DemoText, cancellationToken);
+        }
 
         string? fleetSecretsPath = null;
         string? operatorRecipient = null;

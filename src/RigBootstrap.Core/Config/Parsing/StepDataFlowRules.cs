@@ -20,6 +20,11 @@ internal static class StepDataFlowRules
             Needs(errors, "autologin", "secrets", "which holds the user's password");
         }
 
+        if (steps.Xcode?.Xcodes is not null && steps.Secrets is null)
+        {
+            Needs(errors, "xcode.xcodes", "secrets", "which holds the Apple ID password");
+        }
+
         if (steps.FirstDeploy is not null && steps.Secrets is null)
         {
             Needs(errors, "firstDeploy", "secrets", "which writes the agent's env file");
