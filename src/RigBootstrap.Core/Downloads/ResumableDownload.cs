@@ -105,9 +105,16 @@ public sealed class ResumableDownload
                 }
                 else
                 {
+                    if (response.StatusCode == HttpStatusCode.OK && BytesDone > 0)
+                    {
+                        // 200 to a Range request: the server ignores Range, or If-Range found a changed entity. The
+                        // body is the whole file: start over with it.
+                        Restart();
+                    }
+
                     if (!StartsWhereWeAre(response))
                     {
-                        // 200 to a Range request: the server ignores Range, or If-Range found a changed entity.
+                        // A range that does not start at our end (or a 416 with bytes we cannot account for).
                         response.Dispose();
                         Restart();
                         response = await RequestAsync(null, cancellationToken);

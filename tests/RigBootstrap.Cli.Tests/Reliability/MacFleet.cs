@@ -3,8 +3,8 @@ using RigBootstrap.Cli.Tests.TestKit;
 namespace RigBootstrap.Cli.Tests.Reliability;
 
 /// <summary>
-/// Turns a <see cref="TempHost"/> into a freshly enrolled Mac and its fleet: macOS 14.6.1 with 15.1 offered, Xcode
-/// 16.2 on offer to xcodes, FileVault off, the PPPC profile's grant in the system TCC.db, the fleet's real SOPS file
+/// Turns a <see cref="TempHost"/> into a freshly enrolled Mac and its fleet: macOS 14.6.1 with 15.1 offered, the
+/// Xcode 16.2 archive copied to /Users/Shared by MDM, FileVault off, the PPPC profile's grant in the system TCC.db, the fleet's real SOPS file
 /// (fixtures/sops/helm-secrets, encrypted to the operator's published key only), and the agent's git repository.
 /// The config asks for every built-in step of DESIGN §4 and no command.
 /// </summary>
@@ -18,6 +18,10 @@ public sealed class MacFleet
     public const string KeychainService = "Claude Code-credentials";
 
     public const string SecretsSource = "/etc/rig-bootstrap/fleet.sops.yaml";
+
+    public const string XipPath = "/Users/Shared/Xcode_16.2.xip";
+
+    private static readonly XipArchive Archive = XipArchive.Of("16.2", "16C5032a");
 
     private static readonly TimeSpan ToolTimeout = TimeSpan.FromSeconds(60);
 
@@ -43,7 +47,9 @@ public sealed class MacFleet
         host.LinkRealTools();
         host.WriteToolFile("sw_vers.version", "14.6.1 23G93\n");
         host.WriteToolFile("softwareupdate.catalog", "15.1 24B83\n");
-        host.WriteToolFile("xcodes.catalog", "16.2 16C5032a\n");
+        var xip = Path.Join(host.RootDirPath, XipPath);
+        Directory.CreateDirectory(Path.GetDirectoryName(xip)!);
+        File.WriteAllBytes(xip, Archive.Bytes);
 
         var fixtureDirPath = Path.Join(RepositoryRoot.Find(), "tests", "Fixtures");
         var sops = Path.Join(host.RootDirPath, SecretsSource);
@@ -89,13 +95,13 @@ public sealed class MacFleet
 
     /// <summary>
     /// Side effects that must never happen twice, whatever the crash (I2, I3): the host key, the OS install, the
-    /// hours-long Xcode install. Counted in the tools' logs: (what, how many times).
+    /// Xcode install (expanding its archive). Counted in the tools' logs: (what, how many times).
     /// </summary>
     public IReadOnlyList<(string What, int Count)> NonIdempotentSideEffects() =>
     [
         ("age-keygen -o (the host key, I2)", Count("age-keygen", "-o ")),
         ("softwareupdate --install", Count("softwareupdate", "--install ")),
-        ("xcodes install", Count("xcodes", "install ")),
+        ("xip --expand (the Xcode install)", Count("xip", "--expand ")),
     ];
 
     /// <summary>
@@ -124,7 +130,7 @@ public sealed class MacFleet
             "ageKey":      { "path": "/Users/{{AgentUser}}/.rig/age/key.txt" },
             "secrets":     { "source": "{{SecretsSource}}", "envFile": "/Users/{{AgentUser}}/.rig/env" },
             "keychain":    { "items": [ { "service": "{{KeychainService}}", "account": "{{AgentUser}}", "secret": "global_secret" } ] },
-            "xcode":       { "version": "16.2" },
+            "xcode":       { "version": "16.2", "platforms": ["iOS"], "xip": { "path": "{{XipPath}}", "sha256": "{{Archive.Sha256}}" } },
             "autologin":   { "user": "{{AgentUser}}", "passwordSecret": "global_secret" },
             "firstDeploy": { "repository": "{{repository}}", "sha": "{{sha}}", "agentLabel": "{{ReliabilityConfigs.AgentLabel}}" },
             "tcc":         { "grants": [ { "service": "kTCCServiceAccessibility", "client": "/usr/local/bin/rig-agent" } ] },
