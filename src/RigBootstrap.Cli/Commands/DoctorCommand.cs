@@ -16,7 +16,7 @@ public static class DoctorCommand
     public static Command Create(GlobalOptions global)
     {
         var config = new Option<string?>("--config") { Description = "Check for this config before installing it (default: the installed config, if any)" };
-        var command = new Command("doctor", "Check this host for what the workflow needs: root, tools, FileVault, launchd overrides, file modes and owners, disk") { config };
+        var command = new Command("doctor", "Check this host for what the workflow needs: root, tools, FileVault, launchd overrides, file modes and owners, the binary's signature and quarantine, disk") { config };
         command.SetAction((parse, cancellationToken) => Verb.RunAsync(async () =>
         {
             var paths = Verb.Paths(parse.GetValue(global.Root)!);

@@ -12,7 +12,7 @@ public sealed class HostDoctor
 
     public HostDoctor(ImmutableArray<IDoctorCheck> checks) => _checks = checks;
 
-    /// <summary>The checks for a host: root, tools, FileVault, Background Task Management, file hygiene (I7), disk, the Xcode archive.</summary>
+    /// <summary>The checks for a host: root, tools, FileVault, Background Task Management, file hygiene (I7), the binary's signature and quarantine, disk, the Xcode archive.</summary>
     public static HostDoctor ForHost(HostServices services, DoctorTarget target, BootstrapConfig? config, bool isMacOS, uint effectiveUserId) => new(
     [
         new RootCheck(services.Paths, effectiveUserId),
@@ -20,6 +20,8 @@ public sealed class HostDoctor
         new FileVaultCheck(services.Tools, services.ProcessRunner),
         new BackgroundTaskCheck(services.Tools, services.ProcessRunner, target.Labels),
         new FileHygieneCheck(services.Paths, ServiceDefinitionFile.PathFor(services.Platform, services.Paths, target.Label), services.Paths.IsRealRoot ? 0 : null),
+        new CodeSignatureCheck(services.Tools, services.ProcessRunner, services.Paths),
+        new QuarantineCheck(services.Tools, services.ProcessRunner, services.Paths),
         new DiskSpaceCheck(services.Paths),
         .. config?.Steps.Xcode?.Xip is { } xip ? [new XipSourceCheck(services.Paths, xip, services.HttpClientFactory, services.Time)] : Array.Empty<IDoctorCheck>(),
     ]);

@@ -26,6 +26,8 @@ public static class ToolNames
     public const string Systemctl = "systemctl";
     public const string Sh = "sh";
     public const string Stat = "stat";
+    public const string Codesign = "codesign";
+    public const string Xattr = "xattr";
     public const string Xip = "xip";
     public const string DevToolsSecurity = "DevToolsSecurity";
     public const string Dseditgroup = "dseditgroup";
@@ -34,5 +36,5 @@ public static class ToolNames
     public static ImmutableSortedSet<string> All { get; } = ImmutableSortedSet.Create(
         StringComparer.Ordinal,
         Launchctl, Security, Sysadminctl, Softwareupdate, SwVers, Sysctl, Shutdown, Sqlite3, Age, AgeKeygen,
-        Xcodes, Xcodebuild, XcodeSelect, Fdesetup, Git, Defaults, Dscl, Id, Systemctl, Sh, Stat, Xip, DevToolsSecurity, Dseditgroup);
+        Xcodes, Xcodebuild, XcodeSelect, Fdesetup, Git, Defaults, Dscl, Id, Systemctl, Sh, Stat, Codesign, Xattr, Xip, DevToolsSecurity, Dseditgroup);
 }

@@ -31,6 +31,8 @@ public sealed class ToolTable
         [ToolNames.Systemctl] = "/usr/bin/systemctl",
         [ToolNames.Sh] = "/bin/sh",
         [ToolNames.Stat] = "/usr/bin/stat",
+        [ToolNames.Codesign] = "/usr/bin/codesign",
+        [ToolNames.Xattr] = "/usr/bin/xattr",
         [ToolNames.Xip] = "/usr/bin/xip",
         [ToolNames.DevToolsSecurity] = "/usr/sbin/DevToolsSecurity",
         [ToolNames.Dseditgroup] = "/usr/sbin/dseditgroup",

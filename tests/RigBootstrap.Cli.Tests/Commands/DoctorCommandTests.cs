@@ -16,6 +16,8 @@ public sealed class DoctorCommandTests
         "xcode-select", "git", "defaults", "dscl", "id", "systemctl", "sh",
     ];
 
+    private const string DeveloperId = "Developer ID Application: Example Corp (ABCDE12345)";
+
     private readonly RigBootstrapCli _cli;
 
     public DoctorCommandTests(PublishedBinary binary) => _cli = new RigBootstrapCli(binary.FilePath);
@@ -27,6 +29,7 @@ public sealed class DoctorCommandTests
         using var host = new TempHost();
         await InstallAsync(host);
         GiveTools(host, disabledLabel: null, fileVault: "FileVault is Off.");
+        await RunFakeToolAsync(host, "codesign", "--force", "--options", "runtime", "--timestamp", "--sign", DeveloperId, host.InstalledBinaryPath);
 
         // Act
         var result = await _cli.RunAsync(["doctor", .. host.HostArguments]);
@@ -35,6 +38,46 @@ public sealed class DoctorCommandTests
         result.ExitCode.Should().Be(0, result.Describe());
         result.Stdout.Should().StartWith("rig-bootstrap doctor: ").And.NotContain("PROBLEM");
         result.Stdout.Should().Contain("com.rig.bootstrap not disabled in launchd");
+        result.Stdout.Should().Contain($"signed by {DeveloperId}, team ABCDE12345")
+            .And.Contain("no com.apple.quarantine attribute on the installed binary");
+    }
+
+    [Fact(Timeout = 120000)]
+    public async Task Doctor_finds_a_modified_and_quarantined_binary_names_both_fixes_and_exits_69()
+    {
+        // Arrange: signed ad-hoc, then changed after signing, and downloaded by a browser.
+        using var host = new TempHost();
+        await InstallAsync(host);
+        GiveTools(host, disabledLabel: null, fileVault: "FileVault is Off.");
+        await RunFakeToolAsync(host, "codesign", "--sign", "-", host.InstalledBinaryPath);
+        File.AppendAllText(host.InstalledBinaryPath, "patched");
+        await RunFakeToolAsync(host, "xattr", "-w", "com.apple.quarantine", "0083;5991b778;Safari.app;BC4DFC58-0D26-460D-9688-81D119298642", host.InstalledBinaryPath);
+
+        // Act
+        var result = await _cli.RunAsync(["doctor", .. host.HostArguments]);
+
+        // Assert
+        result.ExitCode.Should().Be(69, result.Describe());
+        result.Stdout.Should().Contain($"PROBLEM  code-signature    `codesign --verify --strict` rejects the installed binary: {host.InstalledBinaryPath}: invalid signature (code or signature have been modified)")
+            .And.Contain($"fix: replace {host.InstalledBinaryPath} with an intact copy of a signed release");
+        result.Stdout.Should().Contain("PROBLEM  quarantine        the installed binary carries com.apple.quarantine (0083;5991b778;Safari.app;")
+            .And.Contain($"fix: `sudo xattr -d com.apple.quarantine {host.InstalledBinaryPath}`");
+        host.ToolCalls("codesign").Should().Equal($"--sign - {host.InstalledBinaryPath}", $"--verify --strict {host.InstalledBinaryPath}");
+    }
+
+    [Fact(Timeout = 120000)]
+    public async Task Doctor_warns_that_an_ad_hoc_signature_changes_with_every_release()
+    {
+        using var host = new TempHost();
+        await InstallAsync(host);
+        GiveTools(host, disabledLabel: null, fileVault: "FileVault is Off.");
+        await RunFakeToolAsync(host, "codesign", "--sign", "-", host.InstalledBinaryPath);
+
+        var result = await _cli.RunAsync(["doctor", .. host.HostArguments]);
+
+        result.ExitCode.Should().Be(0, result.Describe());
+        result.Stdout.Should().Contain("WARNING  code-signature    the installed binary's signature is valid but ad-hoc: its designated requirement is its cdhash")
+            .And.Contain("fix: sign releases with a Developer ID (publish.ps1 -SigningIdentity; docs/signing.md)");
     }
 
     [Fact(Timeout = 120000)]
@@ -56,6 +99,7 @@ public sealed class DoctorCommandTests
         lines.Should().Contain(l => l.Trim().StartsWith("fix: `sudo launchctl enable system/com.rig.bootstrap`", StringComparison.Ordinal));
         lines.Should().Contain(l => l.StartsWith("  WARNING  filevault", StringComparison.Ordinal));
         lines.Should().Contain(l => l.Contains("fix: every reboot needs `fdesetup authrestart`", StringComparison.Ordinal));
+        lines.Should().Contain(l => l.StartsWith("  PROBLEM  code-signature", StringComparison.Ordinal) && l.EndsWith("code object is not signed at all. On Apple silicon the kernel kills a binary whose signature does not match, so launchd cannot run the daemon", StringComparison.Ordinal));
         FileSnapshot.Take(host.RootDirPath).Entries.Should().BeEquivalentTo(before.Entries, "doctor only reads");
     }
 
@@ -113,6 +157,14 @@ public sealed class DoctorCommandTests
             fi
             exec "$(dirname "$0")/launchctl-registry" "$@"
             """);
+    }
+
+    /// <summary>Runs one of the fake macOS tools in the host's tools directory, as an operator or the release signing would.</summary>
+    private static async Task RunFakeToolAsync(TempHost host, string tool, params string[] arguments)
+    {
+        using var process = ChildProcess.Start(Path.Join(host.ToolsDirPath, tool), arguments, new Dictionary<string, string?>());
+        var result = await process.WaitAsync(TimeSpan.FromSeconds(30));
+        result.ExitCode.Should().Be(0, result.Describe());
     }
 
     private static void WriteTool(TempHost host, string name, string body)

@@ -65,7 +65,7 @@ public sealed class UnknownFieldTests
         var error = ConfigErrors.Single(json);
 
         // Assert
-        error.Message.Should().StartWith("tools.brew is not a known tool; use one of: DevToolsSecurity, age, age-keygen, defaults, dscl, dseditgroup, fdesetup, git");
+        error.Message.Should().StartWith("tools.brew is not a known tool; use one of: DevToolsSecurity, age, age-keygen, codesign, defaults, dscl, dseditgroup, fdesetup, git");
     }
 
     [Fact]

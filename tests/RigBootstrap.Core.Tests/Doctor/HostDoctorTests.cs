@@ -17,7 +17,7 @@ public sealed class HostDoctorTests
         var findings = await doctor.RunAsync(CancellationToken.None);
 
         // Assert
-        findings.Select(f => f.Check).Distinct().Should().Equal("root", "tools", "filevault", "background-tasks", "file-hygiene", "disk");
+        findings.Select(f => f.Check).Distinct().Should().Equal("root", "tools", "filevault", "background-tasks", "file-hygiene", "code-signature", "quarantine", "disk");
         host.Snapshot().Should().BeEquivalentTo(before, "doctor only reads");
     }
 }
