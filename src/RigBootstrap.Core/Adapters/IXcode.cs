@@ -2,7 +2,10 @@ using RigBootstrap.Core.Adapters.MacOs;
 
 namespace RigBootstrap.Core.Adapters;
 
-/// <summary>Xcode on the host: `xcodebuild`, `xcode-select` and `xcodes` (DESIGN §4, xcode). App paths are host paths.</summary>
+/// <summary>
+/// Xcode on the host: `xcodebuild`, `xcode-select`, `xcodes`, `xip`, `DevToolsSecurity` and `dseditgroup` (DESIGN §4,
+/// xcode). App, archive and staging paths are host paths.
+/// </summary>
 /// <remarks>Failures an operator can act on throw <see cref="XcodeException"/>.</remarks>
 public interface IXcode
 {
@@ -23,4 +26,19 @@ public interface IXcode
 
     /// <summary>Installs the selected Xcode's system components (`xcodebuild -runFirstLaunch`).</summary>
     Task RunFirstLaunchAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Expands the archive at <paramref name="xipPath"/> with `xip --expand` into <paramref name="stagingDirPath"/>, which
+    /// must exist and be empty (xip expands into its working directory), and returns the host path of the `Xcode*.app` in it.
+    /// </summary>
+    Task<string> ExpandXipAsync(string xipPath, string stagingDirPath, CancellationToken cancellationToken);
+
+    /// <summary>Lets members of `_developer` use the debugger and instruments without a password (`DevToolsSecurity -enable`).</summary>
+    Task EnableDeveloperToolsSecurityAsync(CancellationToken cancellationToken);
+
+    /// <summary>Adds <paramref name="userName"/> to the `_developer` group (`dseditgroup -o edit -a USER -t user _developer`).</summary>
+    Task AddToDeveloperGroupAsync(string userName, CancellationToken cancellationToken);
+
+    /// <summary>Downloads and installs one platform's simulator runtime (`xcodebuild -downloadPlatform NAME`).</summary>
+    Task DownloadPlatformAsync(string platform, CancellationToken cancellationToken);
 }

@@ -13,7 +13,7 @@ public sealed class HostDoctor
 
     public HostDoctor(ImmutableArray<IDoctorCheck> checks) => _checks = checks;
 
-    /// <summary>The checks for a host: root, tools, the Command Line Tools (macOS), FileVault, os-upgrade's mode (macOS), Background Task Management, file hygiene (I7), the binary's signature and quarantine, disk.</summary>
+    /// <summary>The checks for a host: root, tools, the Command Line Tools (macOS), FileVault, os-upgrade's mode (macOS), Background Task Management, file hygiene (I7), the binary's signature and quarantine, disk, the Xcode archive.</summary>
     public static HostDoctor ForHost(HostServices services, DoctorTarget target, BootstrapConfig? config, bool isMacOS, uint effectiveUserId) => new(
     [
         new RootCheck(services.Paths, effectiveUserId),
@@ -26,6 +26,7 @@ public sealed class HostDoctor
         new CodeSignatureCheck(services.Tools, services.ProcessRunner, services.Paths),
         new QuarantineCheck(services.Tools, services.ProcessRunner, services.Paths),
         new DiskSpaceCheck(services.Paths),
+        .. config?.Steps.Xcode?.Xip is { } xip ? [new XipSourceCheck(services.Paths, xip, services.HttpClientFactory, services.Time)] : Array.Empty<IDoctorCheck>(),
     ]);
 
     public async Task<ImmutableArray<DoctorFinding>> RunAsync(CancellationToken cancellationToken)

@@ -27,6 +27,14 @@ public sealed record HostPaths
     /// </summary>
     public const string CommandLineToolsOnDemandMarkerLocation = "/tmp/.com.apple.dt.CommandLineTools.installondemand.in-progress";
 
+    public const string ApplicationsLocation = "/Applications";
+
+    /// <summary>
+    /// Where the xcode step expands its archive: inside /Applications, so the expanded bundle is on the same volume as
+    /// its final name and moves there by rename, never by a copy that a crash could leave half done.
+    /// </summary>
+    public const string XcodeStagingLocation = "/Applications/.rig-bootstrap-xcode-staging";
+
     private HostPaths(string rootDirPath) => RootDirPath = rootDirPath;
 
     /// <summary>The directory that stands for `/`: `/` on a real host, a temporary directory in simulations.</summary>
@@ -76,6 +84,9 @@ public sealed record HostPaths
     public string JournalPath => Path.Join(StateDirPath, "journal.jsonl");
 
     public string LockPath => Path.Join(StateDirPath, "run.lock");
+
+    /// <summary>Downloads in progress (<c>NAME.partial</c> and its sidecar) and verified archives waiting to be installed.</summary>
+    public string DownloadsDirPath => Path.Join(StateDirPath, "downloads");
 
     public string InstallLockPath => Path.Join(StateDirPath, "install.lock");
 

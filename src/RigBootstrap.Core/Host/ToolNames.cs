@@ -29,11 +29,14 @@ public static class ToolNames
     public const string Profiles = "profiles";
     public const string Codesign = "codesign";
     public const string Xattr = "xattr";
+    public const string Xip = "xip";
+    public const string DevToolsSecurity = "DevToolsSecurity";
+    public const string Dseditgroup = "dseditgroup";
 
     /// <summary>Every tool name, sorted so that messages listing them are stable.</summary>
     public static ImmutableSortedSet<string> All { get; } = ImmutableSortedSet.Create(
         StringComparer.Ordinal,
         Launchctl, Security, Sysadminctl, Softwareupdate, SwVers, Sysctl, Shutdown, Sqlite3,
         Xcodes, Xcodebuild, XcodeSelect, Fdesetup, Git, Defaults, Dscl, Id, Systemctl, Sh, Stat, Plutil, Profiles, Codesign, Xattr,
-        Diskutil);
+        Diskutil, Xip, DevToolsSecurity, Dseditgroup);
 }

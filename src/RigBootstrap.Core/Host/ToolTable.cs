@@ -35,6 +35,9 @@ public sealed class ToolTable
         [ToolNames.Xattr] = "/usr/bin/xattr",
         [ToolNames.Diskutil] = "/usr/sbin/diskutil",
         [ToolNames.Profiles] = "/usr/bin/profiles",
+        [ToolNames.Xip] = "/usr/bin/xip",
+        [ToolNames.DevToolsSecurity] = "/usr/sbin/DevToolsSecurity",
+        [ToolNames.Dseditgroup] = "/usr/sbin/dseditgroup",
     }.ToImmutableDictionary(StringComparer.Ordinal);
 
     private readonly string? _toolsDirPath;

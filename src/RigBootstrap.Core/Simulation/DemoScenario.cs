@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using RigBootstrap.Core.Adapters.Simulated;
 using RigBootstrap.Core.Host;
 using RigBootstrap.Core.Secrets;
 using RigBootstrap.Processes;
@@ -56,6 +57,14 @@ public sealed class DemoScenario
         var (repository, sha) = await DemoAgentRepository.CreateAsync(srvDirPath, runner, tools, cancellationToken);
         steps["firstDeploy"]!["repository"] = repository;
         steps["firstDeploy"]!["sha"] = sha;
+
+        // The Xcode archive an MDM would have copied to the Mac: the simulated format, whose hash the config pins.
+        if (steps["xcode"]?["xip"]?["path"]?.GetValue<string>() is { } xipPath)
+        {
+            var archivePath = paths.Resolve(xipPath);
+            Directory.CreateDirectory(Path.GetDirectoryName(archivePath)!);
+            await File.WriteAllTextAsync(archivePath, SimulatedXipArchive.DemoText, cancellationToken);
+        }
 
         // The operator's key and the fleet file are made in process, as the host's key is: the demo needs no age.
         var operatorRecipient = AgeKeyFileCreator.Create(Path.Join(srvDirPath, "operator-key.txt"), time);

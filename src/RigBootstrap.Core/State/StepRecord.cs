@@ -30,6 +30,9 @@ public sealed record StepRecord
 
     public DateTimeOffset? FinishedAt { get; init; }
 
+    /// <summary>A transfer in progress (bytes done of total, rate), while the step downloads; null otherwise.</summary>
+    public StepProgress? Progress { get; init; }
+
     /// <summary>Small, non-secret facts a step keeps between runs (e.g. when the agent became healthy).</summary>
     public ImmutableSortedDictionary<string, string> Facts { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
 

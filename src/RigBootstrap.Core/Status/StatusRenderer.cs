@@ -53,7 +53,11 @@ public static class StatusRenderer
         return text.ToString();
     }
 
-    private static string Detail(StepRecord step) => step.State switch
+    private static string Detail(StepRecord step) => step.Progress is { } progress && step.State is StepState.Waiting or StepState.Running
+        ? $"{(step.State == StepState.Waiting ? step.WaitingFor : $"started {Stamp(step.StartedAt)}")}: {ProgressText.Of(progress)}"
+        : Plain(step);
+
+    private static string Plain(StepRecord step) => step.State switch
     {
         StepState.Waiting => $"{step.WaitingFor}; checks again {Stamp(step.NextCheck)}",
         StepState.AwaitingReboot => $"{step.WaitingFor}; verified after the next boot",

@@ -4,13 +4,16 @@ using Microsoft.Extensions.Logging;
 using RigBootstrap.Core.Adapters;
 using RigBootstrap.Core.Adapters.MacOs;
 using RigBootstrap.Core.Config;
+using RigBootstrap.Core.Host;
 using RigBootstrap.Core.Workflow;
 
 namespace RigBootstrap.Core.Steps;
 
 /// <summary>
-/// The pinned Xcode (DESIGN §4): `xcodes install`, `xcode-select -s`, `xcodebuild -license accept`, then
-/// `xcodebuild -runFirstLaunch`. The installed bundle is kept as a fact, so a retry after a crash does not download again.
+/// The pinned Xcode (DESIGN §4): from a `.xip` (downloaded in the background and resumable, or already on the host;
+/// SHA-256 checked first) expanded and renamed into /Applications, or from xcodes with an Apple ID; then
+/// `xcode-select -s`, the license, the first launch, `DevToolsSecurity -enable`, the agent user in `_developer`, and
+/// each platform's runtime. The bundle and each platform are kept as facts, so a retry repeats none of them.
 /// </summary>
 public sealed class XcodeStep : IStep
 {
@@ -18,24 +21,31 @@ public sealed class XcodeStep : IStep
     public const string AppPathFact = "appPath";
 
     private readonly string _version;
+    private readonly string _agentUser;
+    private readonly ImmutableArray<string> _platforms;
     private readonly IXcode _xcode;
-    private readonly string? _xipPath;
+    private readonly HostPaths _paths;
+    private readonly XipArchiveSource? _archive;
+    private readonly XcodeXipInstaller? _installer;
     private readonly AccountSecret? _appleId;
 
-    /// <summary>
-    /// With neither <paramref name="xipPath"/> nor <paramref name="appleId"/>, xcodes must already be signed in as root.
-    /// An Apple ID with two-factor authentication cannot sign in unattended: a local `.xip` is the reliable source.
-    /// </summary>
-    public XcodeStep(XcodeConfig config, ImmutableArray<string> dependsOn, IXcode xcode, string? xipPath = null, AccountSecret? appleId = null)
+    /// <summary>Exactly one of <paramref name="archive"/> (with <paramref name="paths"/>) and <paramref name="appleId"/> is given.</summary>
+    public XcodeStep(
+        XcodeConfig config, string agentUser, ImmutableArray<string> dependsOn, IXcode xcode, HostPaths paths, XipArchiveSource? archive, AccountSecret? appleId = null)
     {
         _version = config.Version;
+        _agentUser = agentUser;
+        _platforms = config.Platforms;
         _xcode = xcode;
-        _xipPath = xipPath;
+        _paths = paths;
+        _archive = archive;
+        _installer = archive is null ? null : new XcodeXipInstaller(xcode, paths);
         _appleId = appleId;
         DependsOn = dependsOn;
         Traits = new StepTraits
         {
-            Description = $"Xcode {config.Version} (xcodes install, select, license, first launch)",
+            Description = $"Xcode {config.Version} ({(archive is null ? "xcodes install" : "xip")}, select, license, first launch"
+                + (config.Platforms.IsEmpty ? ")" : $", {string.Join(", ", config.Platforms)})"),
             MaxAttempts = 3,
             RetryBackoff = TimeSpan.FromMinutes(10),
         };
@@ -47,46 +57,51 @@ public sealed class XcodeStep : IStep
 
     public StepTraits Traits { get; }
 
+    /// <summary>The fact that records a downloaded platform, such as <c>platform.iOS</c>.</summary>
+    public static string PlatformFact(string platform) => $"platform.{platform}";
+
     public async Task<bool> ProbeAsync(StepContext context, CancellationToken cancellationToken) =>
-        await _xcode.GetVersionAsync(cancellationToken) is { } selected && Matches(_version, selected);
+        PlatformsDone(context) && await _xcode.GetVersionAsync(cancellationToken) is { } selected && Matches(_version, selected);
 
     public async Task<ApplyResult> ApplyAsync(StepContext context, CancellationToken cancellationToken)
     {
         try
         {
-            var appPath = await KeptOrFoundAsync(context, cancellationToken);
-            if (appPath is null)
+            // The pinned version already selected (a retry for a platform, or a host that came with it) needs no bundle.
+            if (await _xcode.GetVersionAsync(cancellationToken) is not { } selected || !Matches(_version, selected))
             {
-                var appleId = _appleId is null ? null : await _appleId.ResolveAsync(cancellationToken);
-                if (_appleId is not null && appleId is null)
+                var appPath = await KeptOrFoundAsync(context, cancellationToken);
+                if (appPath is null)
                 {
-                    return new ApplyResult.Fail(
-                        $"the secret {_appleId.PasswordSecret} (the Apple ID password of {_appleId.User}) is not in the secrets; add it to the SOPS file, then `rig-bootstrap retry {Id}`",
-                        Retryable: false);
+                    var installed = _archive is null ? await InstallWithXcodesAsync(context, cancellationToken) : await InstallFromXipAsync(context, cancellationToken);
+                    if (installed.Result is { } notInstalled)
+                    {
+                        return notInstalled;
+                    }
+
+                    appPath = installed.AppPath!;
                 }
 
-                context.Logger.LogInformation("Installing Xcode {Version} with xcodes; this can take hours", _version);
-                appPath = await _xcode.InstallAsync(_version, new XcodeInstallSource { XipPath = _xipPath, AppleId = appleId }, cancellationToken);
-                var installed = await _xcode.GetVersionAtAsync(appPath, cancellationToken);
-                if (installed is null || !Matches(_version, installed))
-                {
-                    return new ApplyResult.Fail(
-                        $"xcodes installed {appPath}, which reports Xcode {Describe(installed)}, not {_version}; check steps.xcode.version against `xcodes list`",
-                        Retryable: false);
-                }
-
-                await context.SetFactAsync(AppPathFact, appPath, cancellationToken);
+                await _xcode.SelectAsync(appPath, cancellationToken);
             }
 
-            await _xcode.SelectAsync(appPath, cancellationToken);
             await _xcode.AcceptLicenseAsync(cancellationToken);
             await _xcode.RunFirstLaunchAsync(cancellationToken);
-            context.Logger.LogInformation("Xcode {Version} at {AppPath} is selected, licensed and launched once", _version, appPath);
+            await _xcode.EnableDeveloperToolsSecurityAsync(cancellationToken);
+            await _xcode.AddToDeveloperGroupAsync(_agentUser, cancellationToken);
+            foreach (var platform in _platforms.Where(p => !context.Facts.ContainsKey(PlatformFact(p))))
+            {
+                context.Logger.LogInformation("Downloading the {Platform} platform for Xcode {Version}", platform, _version);
+                await _xcode.DownloadPlatformAsync(platform, cancellationToken);
+                await context.SetFactAsync(PlatformFact(platform), "installed", cancellationToken);
+            }
+
+            context.Logger.LogInformation("Xcode {Version} is selected, licensed, launched once, with its platforms", _version);
             return ApplyResult.Succeeded;
         }
         catch (XcodeException ex)
         {
-            // A download or unxip can fail for passing reasons (network, disk); the attempt budget caps the retries.
+            // A download, an expand or a runtime download can fail for passing reasons (network, disk); the attempt budget caps the retries.
             return new ApplyResult.Fail(ex.Message, Retryable: true);
         }
     }
@@ -94,9 +109,69 @@ public sealed class XcodeStep : IStep
     public async Task<VerifyResult> VerifyAsync(StepContext context, CancellationToken cancellationToken)
     {
         var selected = await _xcode.GetVersionAsync(cancellationToken);
-        return selected is not null && Matches(_version, selected)
+        if (selected is null || !Matches(_version, selected))
+        {
+            return VerifyResult.Failed($"xcodebuild -version reports Xcode {Describe(selected)}, not the pinned {_version}; check `xcode-select -p`");
+        }
+
+        return PlatformsDone(context)
             ? VerifyResult.Passed
-            : VerifyResult.Failed($"xcodebuild -version reports Xcode {Describe(selected)}, not the pinned {_version}; check `xcode-select -p`");
+            : VerifyResult.Failed($"the platforms {string.Join(", ", _platforms.Where(p => !context.Facts.ContainsKey(PlatformFact(p))))} were not downloaded");
+    }
+
+    private bool PlatformsDone(StepContext context) => _platforms.All(p => context.Facts.ContainsKey(PlatformFact(p)));
+
+    private async Task<(string? AppPath, ApplyResult? Result)> InstallFromXipAsync(StepContext context, CancellationToken cancellationToken)
+    {
+        switch (await _archive!.GetAsync(cancellationToken))
+        {
+            case XipReadiness.NotYet notYet:
+                return (null, new ApplyResult.WaitUntil(notYet.Reason, notYet.CheckAgainIn) { Progress = notYet.Progress });
+            case XipReadiness.Unusable unusable:
+                return (null, new ApplyResult.Fail(unusable.Reason, unusable.Retryable));
+            case XipReadiness.Ready ready:
+                var appPath = XcodesAppPath(_version)!;
+                context.Logger.LogInformation("Expanding {XipPath} into {AppPath}; this takes minutes", ready.XipPath, appPath);
+                if (await _installer!.InstallAsync(ready.XipPath, appPath, _version, cancellationToken) is { } problem)
+                {
+                    return (null, new ApplyResult.Fail(problem, Retryable: false));
+                }
+
+                await context.SetFactAsync(AppPathFact, appPath, cancellationToken);
+                if (ready.Downloaded)
+                {
+                    // The bundle is recorded; the archive (gigabytes) is no longer needed.
+                    File.Delete(_paths.Resolve(ready.XipPath));
+                }
+
+                return (appPath, null);
+            default:
+                throw new InvalidOperationException("unknown archive readiness");
+        }
+    }
+
+    private async Task<(string? AppPath, ApplyResult? Result)> InstallWithXcodesAsync(StepContext context, CancellationToken cancellationToken)
+    {
+        var appleId = _appleId is null ? null : await _appleId.ResolveAsync(cancellationToken);
+        if (_appleId is not null && appleId is null)
+        {
+            return (null, new ApplyResult.Fail(
+                $"the secret {_appleId.PasswordSecret} (the Apple ID password of {_appleId.User}) is not in the secrets; add it to the SOPS file, then `rig-bootstrap retry {Id}`",
+                Retryable: false));
+        }
+
+        context.Logger.LogInformation("Installing Xcode {Version} with xcodes; this can take hours", _version);
+        var appPath = await _xcode.InstallAsync(_version, new XcodeInstallSource { AppleId = appleId }, cancellationToken);
+        var installed = await _xcode.GetVersionAtAsync(appPath, cancellationToken);
+        if (installed is null || !Matches(_version, installed))
+        {
+            return (null, new ApplyResult.Fail(
+                $"xcodes installed {appPath}, which reports Xcode {Describe(installed)}, not {_version}; check steps.xcode.version against `xcodes list`",
+                Retryable: false));
+        }
+
+        await context.SetFactAsync(AppPathFact, appPath, cancellationToken);
+        return (appPath, null);
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using RigBootstrap.Core.State;
+
 namespace RigBootstrap.Core.Workflow;
 
 /// <summary>The expected outcomes of a step's apply, as values (STYLE 7): a closed hierarchy.</summary>
@@ -16,7 +18,11 @@ public abstract record ApplyResult
     public sealed record NeedsReboot(string Reason) : ApplyResult;
 
     /// <summary>Something outside our control must happen first (a recipient registered, a profile installed).</summary>
-    public sealed record WaitUntil(string Reason, TimeSpan RetryAfter) : ApplyResult;
+    public sealed record WaitUntil(string Reason, TimeSpan RetryAfter) : ApplyResult
+    {
+        /// <summary>Work the step runs in the background meanwhile (a download), shown on its status row.</summary>
+        public StepProgress? Progress { get; init; }
+    }
 
     /// <summary>The step failed; retryable failures are retried with back-off up to the step's attempt budget.</summary>
     public sealed record Fail(string Reason, bool Retryable) : ApplyResult;

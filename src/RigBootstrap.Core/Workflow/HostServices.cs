@@ -49,6 +49,12 @@ public sealed record HostServices
 
     public required ILoggerFactory LoggerFactory { get; init; }
 
+    /// <summary>Makes the HTTP client of a download (the xcode step's archive): no overall timeout, no cookies.</summary>
+    public Func<HttpClient> HttpClientFactory { get; init; } = () => new HttpClient(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(30), UseCookies = false })
+    {
+        Timeout = Timeout.InfiniteTimeSpan,
+    };
+
     public IPersistencePointObserver PersistenceObserver { get; init; } = new NoPersistencePointObserver();
 
     /// <summary>Runs just before the daemon unloads itself at the end of the handoff (the event outbox drains there).</summary>

@@ -82,7 +82,7 @@ public sealed class StepExecutor
         if (await step.ProbeAsync(context, cancellationToken))
         {
             var trigger = firstEverTry ? StepTrigger.FoundSatisfied : StepTrigger.Verified;
-            new StateChange(session).Step(step.Id, trigger, "already in place (probe)", r => r with { FinishedAt = session.Now, LastError = null }).Commit();
+            new StateChange(session).Step(step.Id, trigger, "already in place (probe)", r => r with { FinishedAt = session.Now, LastError = null, Progress = null }).Commit();
             return;
         }
 
@@ -106,7 +106,7 @@ public sealed class StepExecutor
                 break;
             case ApplyResult.WaitUntil wait:
                 new StateChange(session)
-                    .Step(step.Id, StepTrigger.Wait, wait.Reason, r => r with { WaitingFor = wait.Reason, NextCheck = session.Now + wait.RetryAfter })
+                    .Step(step.Id, StepTrigger.Wait, wait.Reason, r => r with { WaitingFor = wait.Reason, NextCheck = session.Now + wait.RetryAfter, Progress = wait.Progress })
                     .Commit();
                 break;
             case ApplyResult.Fail fail:
@@ -134,7 +134,7 @@ public sealed class StepExecutor
 
     private static void Succeed(StateSession session, string stepId, string reason) =>
         new StateChange(session)
-            .Step(stepId, StepTrigger.Verified, reason, r => r with { FinishedAt = session.Now, LastError = null, WaitingFor = null, NextCheck = null })
+            .Step(stepId, StepTrigger.Verified, reason, r => r with { FinishedAt = session.Now, LastError = null, WaitingFor = null, NextCheck = null, Progress = null })
             .Commit();
 
     private static void Fail(StateSession session, IStep step, string error, bool retryable)
@@ -148,6 +148,7 @@ public sealed class StepExecutor
             LastError = error,
             FinishedAt = session.Now,
             NextCheck = exhausted ? null : session.Now + backoff,
+            Progress = null,
         });
         if (exhausted)
         {

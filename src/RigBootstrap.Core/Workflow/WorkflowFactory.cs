@@ -100,7 +100,8 @@ public static class WorkflowFactory
 
         if (configured.Xcode is { } xcode)
         {
-            steps.Add(new XcodeStep(xcode, Present(BuiltInStepIds.OsUpgrade), services.Xcode));
+            steps.Add(XcodeStepFactory.Create(xcode, config.Agent.User,
+                xcode.Xcodes is null ? Present(BuiltInStepIds.OsUpgrade) : Present(BuiltInStepIds.OsUpgrade, BuiltInStepIds.Secrets), services, secrets));
         }
 
         if (configured.FirstDeploy is { } firstDeploy)

@@ -8,7 +8,7 @@ namespace RigBootstrap.Cli.Tests.BadInput;
 public static class ConfigCorpus
 {
     private static readonly ImmutableDictionary<string, BadConfig> ByName =
-        ConfigCorpusSyntax.All.AddRange(ConfigCorpusFields.All).AddRange(ConfigCorpusPaths.All).AddRange(ConfigCorpusTcc.All)
+        ConfigCorpusSyntax.All.AddRange(ConfigCorpusFields.All).AddRange(ConfigCorpusPaths.All).AddRange(ConfigCorpusTcc.All).AddRange(ConfigCorpusXcode.All)
             .ToImmutableDictionary(config => config.Name, StringComparer.Ordinal);
 
     public static TheoryData<string> Names => [.. ByName.Keys.Order(StringComparer.Ordinal)];

@@ -45,11 +45,16 @@ developer_dir() {
 # Puts a git and an xcrun into the developer directory $1 (a host path), as the Command Line Tools and Xcode carry
 # them: the git runs this machine's real git (git.real, written by the tests) and logs to developer-git.log.
 install_developer_git() {
+  install_developer_git_into "$host_root$1"
+}
+
+# The same into the directory $1 as this machine sees it (xip expands into its working directory).
+install_developer_git_into() {
   [ -s "$here/git.real" ] || { echo "fake $tool: no git.real beside $here: the tests must name the real git" >&2; exit 70; }
-  mkdir -p "$host_root$1/usr/bin"
-  printf '#!/bin/sh\nprintf "%%s\\n" "$*" >> "%s/developer-git.log"\nexec "%s" "$@"\n' "$here" "$(cat "$here/git.real")" > "$host_root$1/usr/bin/git"
-  printf '#!/bin/sh\necho "fake xcrun: not modelled" >&2\nexit 64\n' > "$host_root$1/usr/bin/xcrun"
-  chmod 0755 "$host_root$1/usr/bin/git" "$host_root$1/usr/bin/xcrun"
+  mkdir -p "$1/usr/bin"
+  printf '#!/bin/sh\nprintf "%%s\\n" "$*" >> "%s/developer-git.log"\nexec "%s" "$@"\n' "$here" "$(cat "$here/git.real")" > "$1/usr/bin/git"
+  printf '#!/bin/sh\necho "fake xcrun: not modelled" >&2\nexit 64\n' > "$1/usr/bin/xcrun"
+  chmod 0755 "$1/usr/bin/git" "$1/usr/bin/xcrun"
 }
 
 # The Mac's architecture for sysctl and softwareupdate: Apple Silicon unless sysctl.arm64 beside the fakes says

@@ -5,7 +5,7 @@ namespace RigBootstrap.Cli.Tests.Reliability;
 /// <summary>
 /// Turns a <see cref="TempHost"/> into a freshly enrolled Mac and its fleet: macOS 14.6.1 with 15.1 offered, no
 /// Command Line Tools (`xcode-select -p` fails, /usr/bin/git is only the shim), no Homebrew (nothing under
-/// /opt/homebrew), Xcode 16.2 on offer to xcodes, FileVault off, the MDM's PPPC profile granting Accessibility to the
+/// /opt/homebrew), the Xcode 16.2 archive copied to /Users/Shared by MDM, FileVault off, the MDM's PPPC profile granting Accessibility to the
 /// agent (in the profiles listing and MDMOverrides.plist, never in TCC.db: <see cref="FleetMdm"/>), the fleet's real SOPS file
 /// (fixtures/sops/helm-secrets, encrypted to the operator's published key only), and the agent's git repository.
 /// The config asks for every built-in step of DESIGN §4 and no command.
@@ -24,6 +24,10 @@ public sealed class MacFleet
     public const string TccService = "kTCCServiceAccessibility";
 
     public const string TccClient = "/usr/local/bin/rig-agent";
+
+    public const string XipPath = "/Users/Shared/Xcode_16.2.xip";
+
+    private static readonly XipArchive Archive = XipArchive.Of("16.2", "16C5032a");
 
     private static readonly TimeSpan ToolTimeout = TimeSpan.FromSeconds(60);
 
@@ -77,7 +81,9 @@ public sealed class MacFleet
         host.LinkRealTools();
         host.WriteToolFile("sw_vers.version", "14.6.1 23G93\n");
         host.WriteToolFile("softwareupdate.catalog", "15.1 24B83\n");
-        host.WriteToolFile("xcodes.catalog", "16.2 16C5032a\n");
+        var xip = Path.Join(host.RootDirPath, XipPath);
+        Directory.CreateDirectory(Path.GetDirectoryName(xip)!);
+        File.WriteAllBytes(xip, Archive.Bytes);
         // An Apple Silicon Mac (the fake sysctl's default) whose first account, the agent, is its volume owner, with a
         // local password (no ;AppleID; authority) that is the fixture's global_secret.
         host.WriteToolFile("dscl.users", $"{AgentUser}\t{AgentGeneratedUid}\t;ShadowHash;HASHLIST:<SALTED-SHA512-PBKDF2,SRP-RFC5054-4096-SHA512-PBKDF2> ;SecureToken;\n");
@@ -129,7 +135,8 @@ public sealed class MacFleet
 
     /// <summary>
     /// Side effects that must never happen twice, whatever the crash (I2, I3): the host key, the OS install (ours, or
-    /// the MDM's restart into it), the Command Line Tools install (about 1 GB), the hours-long Xcode install. Counted in
+    /// the MDM's restart into it), the Command Line Tools install (about 1 GB), the
+    /// Xcode install (expanding its archive). Counted in
     /// the tools' logs: (what, how many times).
     /// </summary>
     public IReadOnlyList<(string What, int Count)> NonIdempotentSideEffects() =>
@@ -139,7 +146,7 @@ public sealed class MacFleet
             ? ("the MDM's enforced macOS update and restart", Mdm.RestartsMade)
             : ("softwareupdate --install macOS", Count("softwareupdate", "--install macOS ")),
         ("softwareupdate --install Command Line Tools", Count("softwareupdate", "--install Command Line Tools ")),
-        ("xcodes install", Count("xcodes", "install ")),
+        ("xip --expand (the Xcode install)", Count("xip", "--expand ")),
     ];
 
     /// <summary>
@@ -174,7 +181,7 @@ public sealed class MacFleet
             "ageKey":      { "path": "/Users/{{AgentUser}}/.rig/age/key.txt" },
             "secrets":     { "source": "{{SecretsSource}}", "envFile": "/Users/{{AgentUser}}/.rig/env" },
             "keychain":    { "items": [ { "service": "{{KeychainService}}", "account": "{{AgentUser}}", "secret": "global_secret" } ] },
-            "xcode":       { "version": "16.2" },
+            "xcode":       { "version": "16.2", "platforms": ["iOS"], "xip": { "path": "{{XipPath}}", "sha256": "{{Archive.Sha256}}" } },
             "autologin":   { "user": "{{AgentUser}}", "passwordSecret": "global_secret" },
             "firstDeploy": { "repository": "{{repository}}", "sha": "{{sha}}", "agentLabel": "{{ReliabilityConfigs.AgentLabel}}" },
             "tcc":         { "grants": [ { "service": "{{TccService}}", "client": "{{TccClient}}" } ] },

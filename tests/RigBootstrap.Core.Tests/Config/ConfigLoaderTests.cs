@@ -27,7 +27,12 @@ public sealed class ConfigLoaderTests
                 },
                 // Not in the file: added because firstDeploy runs git on a Mac.
                 CommandLineTools = new CommandLineToolsConfig(),
-                Xcode = new XcodeConfig { Version = "16.2" },
+                Xcode = new XcodeConfig
+                {
+                    Version = "16.2",
+                    Platforms = ["iOS"],
+                    Xip = new XipSourceConfig { Url = "https://mirror.example/xcode/Xcode_16.2.xip", Sha256 = ConfigSamples.XipSha256 },
+                },
                 Autologin = new AutologinConfig { User = "claude", PasswordSecret = "AGENT_PASSWORD" },
                 FirstDeploy = new FirstDeployConfig
                 {
@@ -69,12 +74,12 @@ public sealed class ConfigLoaderTests
     public void Comments_and_trailing_commas_are_allowed()
     {
         // Arrange
-        const string json = """
+        const string json = $$"""
             // The smallest useful host.
             {
               /* who runs the agent */
               "agent": { "user": "claude", "home": "/Users/claude", },
-              "steps": { "xcode": { "version": "16.2", }, }, // one step
+              "steps": { "xcode": { "version": "16.2", "xip": { "path": "/Users/Shared/Xcode.xip", "sha256": "{{ConfigSamples.XipSha256}}", }, }, }, // one step
             }
             """;
 
@@ -82,7 +87,11 @@ public sealed class ConfigLoaderTests
         var config = ConfigLoader.Parse(json, "config.json");
 
         // Assert
-        config.Steps.Xcode.Should().Be(new XcodeConfig { Version = "16.2" });
+        config.Steps.Xcode.Should().BeEquivalentTo(new XcodeConfig
+        {
+            Version = "16.2",
+            Xip = new XipSourceConfig { Path = "/Users/Shared/Xcode.xip", Sha256 = ConfigSamples.XipSha256 },
+        });
     }
 
     [Fact]

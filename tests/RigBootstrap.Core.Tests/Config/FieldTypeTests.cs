@@ -6,7 +6,7 @@ public sealed class FieldTypeTests
     [InlineData("label", "42", "must be a string, not a number")]
     [InlineData("agent", "\"claude\"", "must be an object, not a string")]
     [InlineData("steps.xcode.version", "16.2", "must be a string, not a number; set it to an Xcode version such as 16.2")]
-    [InlineData("steps.xcode", "\"16.2\"", "must be an object, not a string; write it as { \"version\": \"16.2\" }")]
+    [InlineData("steps.xcode", "\"16.2\"", "must be an object, not a string; write it as { \"version\": \"16.2\", \"xip\": { \"url\": \"https://…\", \"sha256\": \"…\" } }")]
     [InlineData("steps.keychain.items", "{}", "must be an array, not an object")]
     [InlineData("steps.keychain.items[0]", "\"CLAUDE_OAUTH_JSON\"", "must be an object, not a string")]
     [InlineData("reboot.maxReboots", "\"6\"", "must be a number, not a string; use a whole number from 1 to 50")]

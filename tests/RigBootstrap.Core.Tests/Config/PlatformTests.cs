@@ -16,7 +16,7 @@ public sealed class PlatformTests
     }
 
     [Theory]
-    [InlineData("xcode", """{ "version": "16.2" }""")]
+    [InlineData("xcode", """{ "version": "16.2", "xip": { "path": "/Users/Shared/Xcode_16.2.xip", "sha256": "0b8c3c6c1d5e0f6f8d87e0bf1e9c4a7d2f3e4a5b6c7d8e9f0a1b2c3d4e5f6a7b" } }""")]
     [InlineData("commandLineTools", "{}")]
     [InlineData("osUpgrade", """{ "minimumVersion": "15.1" }""")]
     [InlineData("tcc", """{ "grants": [ { "service": "kTCCServiceAccessibility", "client": "/usr/local/bin/rig-agent" } ] }""")]

@@ -65,7 +65,7 @@ public sealed class UnknownFieldTests
         var error = ConfigErrors.Single(json);
 
         // Assert
-        error.Message.Should().StartWith("tools.brew is not a known tool; use one of: codesign, defaults, diskutil, dscl, fdesetup, git");
+        error.Message.Should().StartWith("tools.brew is not a known tool; use one of: DevToolsSecurity, codesign, defaults, diskutil, dscl, dseditgroup, fdesetup, git");
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class UnknownFieldTests
         const string json = """
             {
               "agent": { "user": "claude", "home": "/Users/claude", "user": "admin" },
-              "steps": { "xcode": { "version": "16.2" } }
+              "steps": { "osUpgrade": { "minimumVersion": "15.1" } }
             }
             """;
 

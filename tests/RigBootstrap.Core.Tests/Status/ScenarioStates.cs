@@ -50,7 +50,14 @@ public static class ScenarioStates
                     LastProgressAt = now,
                     Workflow = state.Workflow with { Next = "reboot" },
                 };
-                state = state.WithStep(state.Steps[0] with { LastError = "e", NextCheck = now, FinishedAt = now, Facts = state.Steps[0].Facts.Add("healthySince", "x") });
+                state = state.WithStep(state.Steps[0] with
+                {
+                    LastError = "e",
+                    NextCheck = now,
+                    FinishedAt = now,
+                    Facts = state.Steps[0].Facts.Add("healthySince", "x"),
+                    Progress = new StepProgress { BytesDone = 1, BytesTotal = 2, BytesPerSecond = 3, UpdatedAt = now }
+                });
                 return StateFileStore.Serialize(state);
         }
     }

@@ -50,6 +50,36 @@ public sealed class StatusRendererTests
         row.Should().Contain("Waiting").And.EndWith("recipient not registered: age1qqqq; checks again 2026-11-25 12:05:00Z");
     }
 
+    [Fact]
+    public void A_download_shows_bytes_done_of_total_rate_and_ETA_on_its_row()
+    {
+        // Arrange: 1.2 GB of 3 GB at 12 MB/s leaves 150 s.
+        var state = State(WorkflowState.Waiting);
+        state = state with
+        {
+            Steps = [.. state.Steps, new StepRecord
+        {
+            Id = "xcode", State = StepState.Waiting, Since = Start, Attempts = 1,
+            WaitingFor = "downloading Xcode 16.2 from https://mirror.example/Xcode_16.2.xip", NextCheck = Start.AddSeconds(30),
+            Progress = new StepProgress { BytesDone = 1_200_000_000, BytesTotal = 3_000_000_000, BytesPerSecond = 12_000_000, UpdatedAt = Start },
+        }],
+        };
+
+        // Act
+        var row = Lines(StatusRenderer.Render(state, Start.AddSeconds(10))).Single(l => l.TrimStart().StartsWith("xcode", StringComparison.Ordinal));
+
+        // Assert
+        row.Should().EndWith("downloading Xcode 16.2 from https://mirror.example/Xcode_16.2.xip: 1.20 GB of 3.00 GB (40%) at 12.0 MB/s, ETA 2m 30s, as of 2026-11-25 12:00:00Z");
+    }
+
+    [Fact]
+    public void A_download_whose_size_is_not_known_yet_shows_the_bytes_so_far()
+    {
+        var text = ProgressText.Of(new StepProgress { BytesDone = 512, UpdatedAt = Start });
+
+        text.Should().Be("512 B so far, as of 2026-11-25 12:00:00Z");
+    }
+
     [Theory]
     [InlineData(WorkflowState.Running)]
     [InlineData(WorkflowState.Waiting)]

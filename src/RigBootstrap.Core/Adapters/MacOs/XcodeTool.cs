@@ -14,6 +14,9 @@ public sealed class XcodeTool : IXcode
     // Downloading and expanding an Xcode archive takes hours on a slow link; first launch installs packages.
     private static readonly TimeSpan InstallTimeout = TimeSpan.FromHours(6);
     private static readonly TimeSpan FirstLaunchTimeout = TimeSpan.FromMinutes(30);
+    // Expanding a 3 GB archive takes 5-20 minutes (devernay/xcodelegacy #71: 5.5 min for Xcode 8.3.3); a runtime download hours.
+    private static readonly TimeSpan ExpandTimeout = TimeSpan.FromHours(2);
+    private static readonly TimeSpan PlatformTimeout = TimeSpan.FromHours(3);
 
     private readonly IProcessRunner _runner;
     private readonly ToolTable _tools;
@@ -81,6 +84,33 @@ public sealed class XcodeTool : IXcode
 
     public async Task RunFirstLaunchAsync(CancellationToken cancellationToken) =>
         await RunCheckedAsync(Spec(ToolNames.Xcodebuild, ["-runFirstLaunch"], FirstLaunchTimeout), "accept the license first, and run it as root", cancellationToken);
+
+    public async Task<string> ExpandXipAsync(string xipPath, string stagingDirPath, CancellationToken cancellationToken)
+    {
+        // xip(1) has no output option: it expands into the working directory.
+        var spec = Spec(ToolNames.Xip, ["--expand", xipPath], ExpandTimeout) with { WorkingDirPath = _paths.Resolve(stagingDirPath) };
+        var result = await RunAsync(spec, cancellationToken);
+        var output = XipOutputParser.Parse(result.StdoutTail, result.StderrTail);
+        if (result.ExitCode != 0 || output.Error is not null)
+        {
+            throw new XcodeException(
+                $"xip --expand {xipPath} exited with {result.ExitCode}: '{ToolOutputExcerpt.Of(output.Error ?? (result.StderrTail.Length > 0 ? result.StderrTail : result.StdoutTail))}'; {XipOutputParser.FixFor(output)}");
+        }
+
+        return ExpandedApp.Find(_paths, stagingDirPath)
+            ?? throw new XcodeException($"xip --expand {xipPath} succeeded but left no Xcode*.app in {stagingDirPath}; check that steps.xcode.xip names an Xcode archive");
+    }
+
+    public async Task EnableDeveloperToolsSecurityAsync(CancellationToken cancellationToken) =>
+        await RunCheckedAsync(Spec(ToolNames.DevToolsSecurity, ["-enable"], QuickTimeout), "it must run as root", cancellationToken);
+
+    public async Task AddToDeveloperGroupAsync(string userName, CancellationToken cancellationToken) =>
+        await RunCheckedAsync(Spec(ToolNames.Dseditgroup, ["-o", "edit", "-a", userName, "-t", "user", "_developer"], QuickTimeout),
+            $"it must run as root, and the user {userName} must exist (agent.user)", cancellationToken);
+
+    public async Task DownloadPlatformAsync(string platform, CancellationToken cancellationToken) =>
+        await RunCheckedAsync(Spec(ToolNames.Xcodebuild, ["-downloadPlatform", platform], PlatformTimeout) with { OutputTailBytes = 256 * 1024 },
+            $"check the network and free disk space, and that steps.xcode.platforms names a platform this Xcode offers", cancellationToken);
 
     private async Task<XcodeVersionInfo?> ReadVersionAsync(ImmutableDictionary<string, string?> environment, CancellationToken cancellationToken)
     {

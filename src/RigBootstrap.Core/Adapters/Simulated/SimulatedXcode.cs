@@ -20,6 +20,14 @@ public sealed class SimulatedXcode(SimulatedMac mac) : IXcode
 
     public string FirstLaunchPath => Path.Join(DirPath, "first-launch-done");
 
+    public string DevToolsSecurityPath => Path.Join(DirPath, "devtools-security-enabled");
+
+    /// <summary>The `_developer` group's members, one per line.</summary>
+    public string DeveloperGroupPath => Path.Join(DirPath, "developer-group");
+
+    /// <summary>The downloaded platforms, one per line.</summary>
+    public string PlatformsPath => Path.Join(DirPath, "platforms");
+
     /// <summary>The file in an app bundle that holds its `xcodebuild -version` output.</summary>
     public static string VersionFileOf(string appDirPath) => Path.Join(appDirPath, "Contents", "version.txt");
 
@@ -88,6 +96,53 @@ public sealed class SimulatedXcode(SimulatedMac mac) : IXcode
 
         File.WriteAllText(FirstLaunchPath, selected + "\n");
         return Task.CompletedTask;
+    }
+
+    public Task<string> ExpandXipAsync(string xipPath, string stagingDirPath, CancellationToken cancellationToken)
+    {
+        var archivePath = mac.Paths.Resolve(xipPath);
+        var versionText = File.Exists(archivePath) ? SimulatedXipArchive.ReadVersionText(archivePath) : null;
+        if (versionText is null)
+        {
+            throw new XcodeException($"xip --expand {xipPath} exited with 1: 'The archive “{Path.GetFileName(xipPath)}” is damaged and can’t be expanded.'; check that steps.xcode.xip names an Xcode archive");
+        }
+
+        // Like xip, into the working directory: the bundle inside an archive is named Xcode.app.
+        var appPath = $"{stagingDirPath}/Xcode.app";
+        var versionPath = VersionFileOf(mac.Paths.Resolve(appPath));
+        Directory.CreateDirectory(Path.GetDirectoryName(versionPath)!);
+        File.WriteAllText(versionPath, versionText);
+        return Task.FromResult(appPath);
+    }
+
+    public Task EnableDeveloperToolsSecurityAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(DirPath);
+        File.WriteAllText(DevToolsSecurityPath, "enabled\n");
+        return Task.CompletedTask;
+    }
+
+    public Task AddToDeveloperGroupAsync(string userName, CancellationToken cancellationToken)
+    {
+        AddLine(DeveloperGroupPath, userName);
+        return Task.CompletedTask;
+    }
+
+    public Task DownloadPlatformAsync(string platform, CancellationToken cancellationToken)
+    {
+        RequireSelection($"-downloadPlatform {platform}");
+        AddLine(PlatformsPath, platform);
+        return Task.CompletedTask;
+    }
+
+    private void AddLine(string filePath, string line)
+    {
+        Directory.CreateDirectory(DirPath);
+        var lines = File.Exists(filePath) ? File.ReadAllLines(filePath) : [];
+        if (!lines.Contains(line, StringComparer.Ordinal))
+        {
+            File.AppendAllText(filePath, line + "\n");
+        }
     }
 
     private string? ReadSelection() => File.Exists(SelectionPath) ? File.ReadAllText(SelectionPath).Trim() : null;

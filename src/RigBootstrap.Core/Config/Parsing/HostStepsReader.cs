@@ -1,20 +1,8 @@
 namespace RigBootstrap.Core.Config.Parsing;
 
-/// <summary>Reads the step sections about the host itself: xcode, osUpgrade, tcc.</summary>
+/// <summary>Reads the step sections about the host itself: osUpgrade, tcc (xcode: <see cref="XcodeSectionReader"/>).</summary>
 internal static class HostStepsReader
 {
-    public static XcodeConfig? ReadXcode(JsonObjectReader steps)
-    {
-        var section = steps.OptionalObject("xcode", "write it as { \"version\": \"16.2\" }", ["version"]);
-        return section is null
-            ? null
-            : new XcodeConfig
-            {
-                Version = section.RequiredString("version", "set it to an Xcode version such as 16.2",
-                    FieldRules.Version("16.2")) ?? "",
-            };
-    }
-
     public static OsUpgradeConfig? ReadOsUpgrade(JsonObjectReader steps)
     {
         var section = steps.OptionalObject("osUpgrade", "write it as { \"minimumVersion\": \"15.1\" }",

@@ -26,6 +26,11 @@ internal static class StepDataFlowRules
                 "steps.osUpgrade.volumeOwner needs steps.secrets, which holds the volume owner's password; add steps.secrets or remove volumeOwner");
         }
 
+        if (steps.Xcode?.Xcodes is not null && steps.Secrets is null)
+        {
+            Needs(errors, "xcode.xcodes", "secrets", "which holds the Apple ID password");
+        }
+
         if (steps.FirstDeploy is not null && steps.Secrets is null)
         {
             Needs(errors, "firstDeploy", "secrets", "which writes the agent's env file");

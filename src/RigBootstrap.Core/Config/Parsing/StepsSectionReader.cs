@@ -11,7 +11,7 @@ internal static class StepsSectionReader
     public static StepsConfig Read(JsonObjectReader root)
     {
         var steps = root.OptionalObject("steps",
-            "write it as an object of step sections, such as { \"xcode\": { \"version\": \"16.2\" } }", Sections);
+            "write it as an object of step sections, such as { \"osUpgrade\": { \"minimumVersion\": \"15.1\" } }", Sections);
         if (steps is null)
         {
             return new StepsConfig();
@@ -23,7 +23,7 @@ internal static class StepsSectionReader
             Secrets = SecretStepsReader.ReadSecrets(steps),
             Keychain = SecretStepsReader.ReadKeychain(steps),
             CommandLineTools = CommandLineToolsReader.Read(steps),
-            Xcode = HostStepsReader.ReadXcode(steps),
+            Xcode = XcodeSectionReader.Read(steps),
             Autologin = SecretStepsReader.ReadAutologin(steps),
             FirstDeploy = AgentStepsReader.ReadFirstDeploy(steps),
             Tcc = HostStepsReader.ReadTcc(steps),
