@@ -38,7 +38,7 @@ public sealed class StatusCommandTests
         StateFields.Where(path => !Has(root, path)).Should().BeEmpty("every documented field is present, even when null");
         var steps = root.GetProperty("steps");
         steps.ValueKind.Should().Be(JsonValueKind.Array);
-        steps.GetArrayLength().Should().Be(10, "the demo runs the nine built-in steps of DESIGN §4 and one command");
+        steps.GetArrayLength().Should().Be(11, "the demo runs the ten built-in steps of DESIGN §4 and one command");
         foreach (var step in steps.EnumerateArray())
         {
             StepFields.Where(field => !Has(step, field)).Should().BeEmpty($"step {step} carries every documented field");

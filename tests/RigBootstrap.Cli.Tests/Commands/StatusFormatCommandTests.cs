@@ -74,7 +74,8 @@ public sealed class StatusFormatCommandTests
         result.ExitCode.Should().Be(0, result.Describe());
         var lines = result.Stdout.Split('\n');
         lines[0].Should().MatchRegex(@"^com\.rig\.bootstrap: history of \d+ journal entries over 2 boot\(s\)$");
-        lines.Should().Contain(l => l.StartsWith("  1     sim-boot-1 ", StringComparison.Ordinal) && l.EndsWith("1     1        0", StringComparison.Ordinal));
+        lines.Should().Contain(l => l.StartsWith("  1     sim-boot-1 ", StringComparison.Ordinal) && l.EndsWith("1     0        0", StringComparison.Ordinal),
+            "boot 1 ends with the simulated MDM's restart into the new macOS (os-upgrade in mdm mode): rig-bootstrap requests no reboot");
         lines.Should().Contain(l => l.StartsWith("  autologin ", StringComparison.Ordinal) && l.Contains(" 1,2 ", StringComparison.Ordinal));
         foreach (var step in new[] { "age-key", "secrets", "first-deploy", "tcc", "homebrew-bundle", "handoff" })
         {

@@ -127,7 +127,7 @@ public sealed class MacTccTests(PublishedBinary binary, ITestOutputHelper output
         var mac = new SimulatedMacBoot(host, new Dictionary<string, string> { [MacFleet.AgentUser] = MacFleet.SecretValue });
         var fleetOperator = new FleetOperator(host, fleet, harness, registerAtBoot: 1);
         harness.AtPowerOn = mac.PowerOn;
-        harness.Operator = async () => await fleetOperator.ActAsync() || (extraOperator is not null && await extraOperator());
+        harness.Operator = async () => await fleetOperator.ActAsync() || await fleet.Mdm.ActAsync() || (extraOperator is not null && await extraOperator());
         var install = await _cli.RunAsync(["install", "--config", fleet.ConfigPath, .. host.HostArguments]);
         install.ExitCode.Should().Be(0, install.Describe());
         await harness.PowerOnAsync();

@@ -20,7 +20,7 @@ public sealed class CommandLineToolsSectionTests
     [Fact]
     public void A_config_without_firstDeploy_gets_it_only_when_it_names_it()
     {
-        var without = ConfigLoader.Parse($$"""{ {{Agent}}, "steps": { "xcode": { "version": "16.2" } } }""", "c.json");
+        var without = ConfigLoader.Parse($$"""{ {{Agent}}, "steps": { "xcode": { "version": "16.2", "xip": { "path": "/Users/Shared/Xcode_16.2.xip", "sha256": "{{ConfigSamples.XipSha256}}" } } } }""", "c.json");
         var named = ConfigLoader.Parse($$"""{ {{Agent}}, "steps": { "commandLineTools": {} } }""", "c.json");
 
         without.Steps.CommandLineTools.Should().BeNull();
