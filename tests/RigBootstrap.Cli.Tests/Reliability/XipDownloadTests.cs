@@ -111,7 +111,9 @@ public sealed class XipDownloadTests(PublishedBinary binary, ITestOutputHelper o
         ScenarioOutcome.Read(host).WorkflowState.Should().Be("Halted", status.Describe());
         status.ExitCode.Should().Be(1, "status exits 1 for Halted");
         status.Stdout.Should().Contain(mirror.Url.ToString()).And.Contain(XipMac.Archive.Sha256).And.Contain(pinned)
-            .And.Contain("failed 3 times").And.Contain("rig-bootstrap retry xcode");
+            .And.Contain("failed 3 times").And.Contain("rig-bootstrap retry xcode")
+            .And.NotContain("next attempt", "a halted workflow makes no further attempt by itself");
+        output.WriteLine($"status after the halt:\n{status.Stdout}");
         XipMac.XcodeRecord(host)!.Value.GetProperty("attempts").GetInt32().Should().Be(XcodeMaxAttempts);
         mirror.Requests.Should().Equal(Enumerable.Repeat("GET - 200", XcodeMaxAttempts),
             "each mismatch deletes the bytes, so each attempt downloads the whole file again");
@@ -169,6 +171,7 @@ public sealed class XipDownloadTests(PublishedBinary binary, ITestOutputHelper o
         var row = statusText!.Stdout.Split('\n').Should().ContainSingle(l => l.TrimStart().StartsWith("xcode ", StringComparison.Ordinal)).Subject;
         row.Should().Contain("Waiting").And.Contain($"downloading Xcode 16.2 from {mirror.Url}")
             .And.Contain($" of 4.2 MB ({done * 100 / XipMac.FileBytes}%)").And.Contain("/s, ETA ");
+        output.WriteLine($"status while the download ran: {row.Trim()}");
         ScenarioOutcome.ShouldBeCompletedAndCleanedUp(host, "the next boot resumed the download");
         harness.Reboots.Should().Be(1);
         partialAtCut.Should().BePositive();
