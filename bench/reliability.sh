@@ -112,6 +112,34 @@ repeated_total=$(echo "$lines" | grep -oE 'repeated=[0-9]+' | awk -F= '{ s += $2
   echo "- **group-writable binary / plist**: every KeepAlive respawn exits 77 and changes nothing (I7); once the mode is"
   echo "  fixed, the next respawn completes."
   echo
+  echo "## The Xcode .xip download (docs/adr/0003-xip-download.md)"
+  echo
+  echo "The xcode step alone, its \`.xip\` (the fake \`xip\`'s format, 4 MiB) on a loopback mirror that counts the body bytes it"
+  echo "serves per request and holds the body at a set point until the test lets it go, so a kill lands mid-download on a"
+  echo "condition, never after a guessed sleep."
+  echo
+  echo "| scenario | boots | reboots | daemon kills | bytes served | file | served / file |"
+  echo "|---|---|---|---|---|---|---|"
+  for s in xip-resume-after-kill xip-no-range-after-kill xip-status-then-power-cut xip-wrong-hash; do
+    served=$(field "scenario=$s" served)
+    file=$(field "scenario=$s" file)
+    ratio=$(awk -v a="${served:-0}" -v b="${file:-0}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "?" }')
+    echo "| $s | $(field "scenario=$s" boots) | $(field "scenario=$s" reboots) | $(field "scenario=$s" kills) | ${served:-?} | ${file:-?} | $ratio |"
+  done
+  echo
+  echo "- **xip-resume-after-kill**: the daemon alone is SIGKILLed once a third of the file is out; KeepAlive restarts it and"
+  echo "  it asks \`Range: bytes=N-\` from where its partial file ends (checked against the file's size at the kill), gets 206"
+  echo "  with only the rest, expands and selects Xcode once. Bytes served must stay under 1.5x the file."
+  echo "- **xip-no-range-after-kill**: the same kill against a mirror that ignores Range: the 200 with the whole file is taken"
+  echo "  from the start, and the workflow completes (served between 1x and 2x the file)."
+  echo "- **xip-status-then-power-cut**: while the download runs, \`status\` shows the xcode row's bytes done of the total, rate"
+  echo "  and ETA, and \`status --json\` has \`steps[].progress\`; then a power cut, and the next boot checks the waiting step at"
+  echo "  once and resumes with a Range request."
+  echo "- **xip-wrong-hash**: the pin does not match: each of the step's 3 attempts downloads the whole file (a mismatch deletes"
+  echo "  it), then the workflow halts and \`status\` names the URL and both hashes; nothing is expanded or installed. The step's"
+  echo "  back-off (10 min, then 20) is fast-forwarded: the daemon is killed while it sleeps it out and the state's \`nextCheck\`"
+  echo "  set to now, so the two kills are the test's, not the product's."
+  echo
   echo "Power cuts fall at seeded times measured on the wall clock, so boot and reboot counts move slightly from run to run."
   echo
   echo "These tests are part of \`tests/run.sh\` (they live in \`RigBootstrap.Cli.Tests\`), so CI runs them on every submission."
