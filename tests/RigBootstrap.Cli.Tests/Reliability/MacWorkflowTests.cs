@@ -142,7 +142,9 @@ public sealed class MacWorkflowTests(PublishedBinary binary, ITestOutputHelper o
             fleet.SideEffects().Should().OnlyContain(e => e.Count == 1, $"{because} repeats and skips no side effect");
             File.Exists(Path.Join(host.RootDirPath, "tmp", CommandLineToolsMarker)).Should().BeFalse($"{because} leaves no on-demand marker behind");
             host.ShutdownCalls().Should().BeEmpty($"{because}: the upgrade's restart is the only reboot rig-bootstrap needs");
-            mirror.BytesServed.Should().Be(MacFleet.XcodeArchive.Bytes.Length, $"{because} downloads Xcode once: a verified archive survives the crash");
+            // One crash per run: at most the bytes not yet on disk when it struck (still in the file's buffer) come again.
+            mirror.BytesServed.Should().BeInRange(MacFleet.XcodeArchive.Bytes.Length, 2 * MacFleet.XcodeArchive.Bytes.Length,
+                $"{because} downloads Xcode once, plus at most what the crash lost; a verified archive survives it (requests: {string.Join(", ", mirror.Requests)})");
             downloaded += mirror.BytesServed;
             boots += harness.Boots;
             reboots += harness.Reboots;
