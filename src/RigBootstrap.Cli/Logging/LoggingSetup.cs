@@ -2,27 +2,40 @@ using Microsoft.Extensions.Logging;
 using RigBootstrap.Core.Host;
 using Serilog;
 using Serilog.Events;
-using Serilog.Extensions.Logging;
 
 namespace RigBootstrap.Cli.Logging;
 
 /// <summary>
-/// Serilog, wired once per verb and consumed as ILogger (STYLE 12): a rolling file under the host's log directory
-/// for verbs that change the host, the console for interactive ones. Read-only verbs write no file.
+/// Serilog, wired once per verb and consumed as ILogger (STYLE 12): a rolling file under the host's log
+/// directory for verbs that change the host, the console for interactive ones. Read-only verbs write no file. A log
+/// file that cannot be written never stops the verb (<see cref="LogFileTrouble"/>).
 /// </summary>
 public static class LoggingSetup
 {
-    public static ILoggerFactory Create(HostPaths paths, bool toFile, bool toConsole, LogEventLevel consoleLevel = LogEventLevel.Information)
+    private const string FileTemplate = "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {Message:lj}{NewLine}{Exception}";
+
+    public static ILoggerFactory Create(HostPaths paths, bool toFile, bool toConsole, LogEventLevel consoleLevel = LogEventLevel.Information) =>
+        Create(paths, toFile, toConsole, consoleLevel, Console.Error);
+
+    internal static ILoggerFactory Create(HostPaths paths, bool toFile, bool toConsole, LogEventLevel consoleLevel, TextWriter stderr)
     {
         var configuration = new LoggerConfiguration().MinimumLevel.Debug();
+        LogFileTrouble? trouble = null;
         if (toFile)
         {
-            Directory.CreateDirectory(paths.LogDirPath);
-            configuration = configuration.WriteTo.File(
-                Path.Join(paths.LogDirPath, "rig-bootstrap-.log"),
-                rollingInterval: RollingInterval.Day,
-                retainedFileCountLimit: 14,
-                outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {Message:lj}{NewLine}{Exception}");
+            trouble = new LogFileTrouble(paths.LogDirPath, stderr, consoleShowsEvents: toConsole);
+            if (TryCreateDirectory(paths.LogDirPath) is { } cause)
+            {
+                trouble.Report(cause, []);
+            }
+            else
+            {
+                // Fallible hands every event the file sink throws on to the listener instead of dropping it silently.
+                configuration = configuration.WriteTo.Fallible(
+                    sink => sink.File(Path.Join(paths.LogDirPath, "rig-bootstrap-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14,
+                        outputTemplate: FileTemplate),
+                    trouble);
+            }
         }
 
         if (toConsole)
@@ -33,6 +46,20 @@ public static class LoggingSetup
                 standardErrorFromLevel: LogEventLevel.Warning);
         }
 
-        return new SerilogLoggerFactory(configuration.CreateLogger(), dispose: true);
+        return new TolerantLoggerFactory(configuration.CreateLogger(), trouble);
+    }
+
+    /// <summary>Creates the log directory; the cause when it cannot (a file in its place, no permission, no space).</summary>
+    private static string? TryCreateDirectory(string dirPath)
+    {
+        try
+        {
+            Directory.CreateDirectory(dirPath);
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return ex.Message;
+        }
     }
 }

@@ -9,11 +9,6 @@ public sealed class PublishedBinary : IAsyncLifetime
 {
     public const string Variable = "RIG_BOOTSTRAP_PUBLISHED_BINARY";
 
-    /// <summary>
-    /// BUG (product, see PublishTests): Serilog 3.1.1's trim warnings surface as IL2104, which TreatWarningsAsErrors
-    /// turns into a failed publish. Downgraded here only so the end-to-end tests can run; drop it once main is fixed.
-    /// </summary>
-
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromMinutes(10);
 
     private string? _publishDirPath;
