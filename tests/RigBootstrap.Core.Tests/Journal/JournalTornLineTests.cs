@@ -15,7 +15,13 @@ public sealed class JournalTornLineTests
 
     private static JournalEntry Entry(int n) => new()
     {
-        Time = Noon.AddSeconds(n), BootId = "boot-a", Kind = "step", Step = $"step-{n}", From = "Pending", To = "Running", Reason = "ready",
+        Time = Noon.AddSeconds(n),
+        BootId = "boot-a",
+        Kind = "step",
+        Step = $"step-{n}",
+        From = "Pending",
+        To = "Running",
+        Reason = "ready",
     };
 
     [Fact]
