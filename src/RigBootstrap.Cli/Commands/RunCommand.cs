@@ -18,6 +18,12 @@ public static class RunCommand
             var paths = Verb.Paths(parse.GetValue(global.Root)!);
             using var logging = LoggingSetup.Create(paths, toFile: true, toConsole: true);
             var config = HostServicesFactory.InstalledConfig(paths);
+            if (config is not null)
+            {
+                // Refusals first: the event outbox below creates files, and a refused run changes nothing.
+                DaemonRun.Preflight(paths, config);
+            }
+
             var (events, services) = await EventWiring.StartAsync(
                 HostServicesFactory.ForHost(paths, parse.GetValue(global.ToolsDir), logging, config), config, cancellationToken);
             await using var eventsLifetime = events;
