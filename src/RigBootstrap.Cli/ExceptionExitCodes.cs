@@ -24,7 +24,7 @@ public static class ExceptionExitCodes
         AgeException => ExitCodes.DataError,
         PermissionProblemException or UnauthorizedAccessException => ExitCodes.Permission,
         LockBusyException => ExitCodes.TemporaryFailure,
-        ServiceManagerException or ProcessStartException or DemoToolMissingException => ExitCodes.Unavailable,
+        ServiceManagerException or ProcessStartException or DemoToolMissingException or ToolOutputException => ExitCodes.Unavailable,
         IOException => ExitCodes.CannotCreate,
         _ => ExitCodes.Software,
     };

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RigBootstrap.Cli.Logging;
+using RigBootstrap.Core.Config;
 using RigBootstrap.Core.Run;
 using RigBootstrap.Core.Workflow;
 
@@ -8,8 +9,6 @@ namespace RigBootstrap.Cli.Commands;
 /// <summary>`run`: what launchd starts at load and after every boot. Exits 0 when done, halted or rebooting, so launchd does not respawn it.</summary>
 public static class RunCommand
 {
-    private static readonly TimeSpan ShutdownGrace = TimeSpan.FromMinutes(5);
-
     public static Command Create(GlobalOptions global)
     {
         var command = new Command("run", "Drive the workflow forward from the state file (launchd runs this)");
@@ -18,6 +17,12 @@ public static class RunCommand
             var paths = Verb.Paths(parse.GetValue(global.Root)!);
             using var logging = LoggingSetup.Create(paths, toFile: true, toConsole: true);
             var config = HostServicesFactory.InstalledConfig(paths);
+            if (config is not null)
+            {
+                // Refusals first: the event outbox below creates files, and a refused run changes nothing.
+                DaemonRun.Preflight(paths, config);
+            }
+
             var (events, services) = await EventWiring.StartAsync(
                 HostServicesFactory.ForHost(paths, parse.GetValue(global.ToolsDir), logging, config), config, cancellationToken);
             await using var eventsLifetime = events;
@@ -32,8 +37,9 @@ public static class RunCommand
             {
                 // The reboot takes this process down. If it has not after the grace period, exit non-zero so launchd
                 // runs us again: that run sees the intent in the same boot and asks again, a bounded number of times.
-                await Task.Delay(ShutdownGrace, cancellationToken);
-                Console.Error.WriteLine($"rig-bootstrap: the requested reboot did not happen within {ShutdownGrace}; exiting so launchd starts the run again");
+                var grace = config?.Reboot.ShutdownGrace ?? new RebootConfig().ShutdownGrace;
+                await Task.Delay(grace, cancellationToken);
+                Console.Error.WriteLine($"rig-bootstrap: the requested reboot did not happen within {grace} (reboot.shutdownGrace); exiting so launchd starts the run again");
                 return ExitCodes.TemporaryFailure;
             }
 

@@ -68,7 +68,7 @@ public static class StatusCommand
             }
 
             Console.Write(parse.GetValue(history)
-                ? HistoryRenderer.Render(JournalAnalyzer.Analyze(new JournalReader(paths).ReadAll()), state.Label)
+                ? HistoryRenderer.Render(History(paths), state.Label)
                 : Render(state, chosen));
             if (loaded.WasRecovered && chosen == Text)
             {
@@ -120,6 +120,12 @@ public static class StatusCommand
                 Console.Error.WriteLine($"rig-bootstrap: {result.Message} (exit {code})");
                 return code;
         }
+    }
+
+    private static JournalAnalysis History(HostPaths paths)
+    {
+        var journal = new JournalReader(paths).Read();
+        return JournalAnalyzer.Analyze(journal.Entries) with { TornLines = journal.TornLines };
     }
 
     private static string Render(StateFile state, string format) =>

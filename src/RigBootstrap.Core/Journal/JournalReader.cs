@@ -4,21 +4,28 @@ using RigBootstrap.Core.Host;
 
 namespace RigBootstrap.Core.Journal;
 
-/// <summary>Reads the journal, skipping a line torn by a crash mid-append rather than failing.</summary>
+/// <summary>
+/// Reads the journal. A line torn by a crash mid-append is skipped and counted, never fatal: the state file, not the
+/// journal, is the truth, and <see cref="JournalWriter"/> ends a torn line before it appends, so what follows it is
+/// intact.
+/// </summary>
 public sealed class JournalReader
 {
     private readonly HostPaths _paths;
 
     public JournalReader(HostPaths paths) => _paths = paths;
 
-    public ImmutableArray<JournalEntry> ReadAll()
+    public ImmutableArray<JournalEntry> ReadAll() => Read().Entries;
+
+    public JournalContents Read()
     {
         if (!File.Exists(_paths.JournalPath))
         {
-            return [];
+            return new JournalContents([], 0);
         }
 
         var entries = ImmutableArray.CreateBuilder<JournalEntry>();
+        var torn = 0;
         foreach (var line in File.ReadLines(_paths.JournalPath))
         {
             if (string.IsNullOrWhiteSpace(line))
@@ -31,14 +38,17 @@ public sealed class JournalReader
                 if (JsonSerializer.Deserialize(line, JournalJsonReadable.Context.JournalEntry) is { } entry)
                 {
                     entries.Add(entry);
+                    continue;
                 }
             }
             catch (JsonException)
             {
-                // A torn last line from a crash mid-append: the state file, not the journal, is the truth.
+                // Counted below.
             }
+
+            torn++;
         }
 
-        return entries.ToImmutable();
+        return new JournalContents(entries.ToImmutable(), torn);
     }
 }

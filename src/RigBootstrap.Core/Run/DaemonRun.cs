@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using RigBootstrap.Core.Config;
+using RigBootstrap.Core.Host;
 using RigBootstrap.Core.Install;
 using RigBootstrap.Core.Journal;
 using RigBootstrap.Core.State;
@@ -29,16 +30,9 @@ public sealed class DaemonRun
     {
         var paths = _services.Paths;
         var config = _config ?? ConfigLoader.LoadFile(paths.ConfigPath);
-        var problems = FileHygiene.Problems(paths, ServiceDefinitionFile.PathFor(config.Platform, paths, config.Label));
-        if (problems.Count > 0)
-        {
-            throw new PermissionProblemException(string.Join(Environment.NewLine, problems));
-        }
-
+        Preflight(paths, config);
         var definition = WorkflowFactory.Build(config, _services);
         var options = WorkflowFactory.Options(config, _version);
-        // A corrupt state file is refused before anything, the lock file included, is created (I9).
-        _ = new StateFileStore(paths).Load();
         using var runLock = await ExclusiveFileLock.TryAcquireAsync(paths.LockPath, TimeSpan.FromSeconds(5), _services.Time, cancellationToken)
             ?? throw new LockBusyException($"another rig-bootstrap run holds {paths.LockPath}; nothing was changed");
 
@@ -49,6 +43,21 @@ public sealed class DaemonRun
         var cleanup = new HandoffCleanup(paths, _services.ServiceManager, config.Label, definitionPath, logger, _services.BeforeSelfUnloadAsync);
         var engine = new WorkflowEngine(definition, options, _services.Power, cleanup, _services.Time, logger);
         return await engine.RunAsync(session, bootId, Environment.ProcessId, cancellationToken);
+    }
+
+    /// <summary>
+    /// What a run checks before it touches anything, the event outbox and the lock file included: our files' modes and
+    /// links (I7), then a state file that can be trusted (I9). Throws the refusal; the caller has changed nothing yet.
+    /// </summary>
+    public static void Preflight(HostPaths paths, BootstrapConfig config)
+    {
+        var problems = FileHygiene.Problems(paths, ServiceDefinitionFile.PathFor(config.Platform, paths, config.Label));
+        if (problems.Count > 0)
+        {
+            throw new PermissionProblemException(string.Join(Environment.NewLine, problems));
+        }
+
+        _ = new StateFileStore(paths).Load();
     }
 
     private StateSession OpenSession(WorkflowDefinition definition, EngineOptions options, string bootId, ILogger logger)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using RigBootstrap.Core.Events;
 using RigBootstrap.Core.Host;
 
 namespace RigBootstrap.Core.Run;
@@ -17,6 +18,7 @@ public static class FileHygiene
         new(paths.InstalledBinaryPath, "the installed binary", "chmod 0755"),
         new(paths.ConfigPath, "the config", "chmod 0600"),
         new(paths.StateDirPath, "the state directory", "chmod 0755"),
+        new(OutboxPaths.For(paths).DirPath, "the events directory", "chmod 0700"),
         new(serviceDefinitionPath, serviceDefinitionPath.EndsWith(".plist", StringComparison.Ordinal) ? "the LaunchDaemon plist" : "the systemd unit", "chmod 0644"),
     ];
 
@@ -28,7 +30,13 @@ public static class FileHygiene
             Check(file.Path, file.What, file.Fix, problems);
         }
 
-        foreach (var (path, what) in new[] { (paths.StatePath, "the state file"), (paths.PreviousStatePath, "the previous state file"), (paths.JournalPath, "the journal"), (paths.ConfigPath, "the config") })
+        var events = OutboxPaths.For(paths);
+        (string Path, string What)[] written =
+        [
+            (paths.StatePath, "the state file"), (paths.PreviousStatePath, "the previous state file"), (paths.JournalPath, "the journal"), (paths.ConfigPath, "the config"),
+            (events.DirPath, "the events directory"), (events.OutboxPath, "the event outbox"), (events.CursorPath, "the event delivery cursor"), (events.LockPath, "the event outbox lock"),
+        ];
+        foreach (var (path, what) in written)
         {
             // A root daemon that writes through a link someone planted overwrites whatever the link names.
             if (new FileInfo(path).LinkTarget is { } target)

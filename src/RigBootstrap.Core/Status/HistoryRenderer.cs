@@ -10,6 +10,12 @@ public static class HistoryRenderer
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"{label}: history of {analysis.Entries} journal entries over {analysis.Boots.Length} boot(s)");
+        if (analysis.TornLines > 0)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"{Number(analysis.TornLines)} journal line(s) torn by a crash mid-append, skipped; the entries after each are intact, and the state file is the truth");
+        }
+
         if (analysis.Entries == 0)
         {
             return text.ToString();

@@ -7,6 +7,9 @@ public sealed record JournalAnalysis
 {
     public required int Entries { get; init; }
 
+    /// <summary>Lines a crash tore mid-append (<see cref="Journal.JournalContents.TornLines"/>); each cost only itself.</summary>
+    public int TornLines { get; init; }
+
     public required ImmutableArray<BootHistory> Boots { get; init; }
 
     /// <summary>In the order the steps first appear in the journal.</summary>

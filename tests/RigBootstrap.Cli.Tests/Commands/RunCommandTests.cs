@@ -110,6 +110,24 @@ public sealed class RunCommandTests
         File.Exists(host.JournalPath).Should().BeTrue();
     }
 
+    [Fact(Timeout = 120000)]
+    public async Task A_reboot_that_never_comes_ends_the_run_with_75_after_the_configured_shutdown_grace()
+    {
+        // Arrange: the fake shutdown records the request and returns; no reboot follows.
+        using var host = new TempHost();
+        var config = host.WriteFile("config.json", TestConfigs.NeedsOneReboot.Replace(
+            "\"commands\":", "\"reboot\": { \"shutdownGrace\": \"00:00:02\" }, \"commands\":", StringComparison.Ordinal));
+        (await _cli.RunAsync(["install", "--config", config, .. host.HostArguments])).ExitCode.Should().Be(0);
+
+        // Act
+        var run = await _cli.RunAsync(["run", .. host.HostArguments]);
+
+        // Assert
+        run.ExitCode.Should().Be(75, run.Describe());
+        run.Stderr.Should().Contain("did not happen within 00:00:02 (reboot.shutdownGrace)");
+        host.ShutdownCalls().Should().ContainSingle();
+    }
+
     /// <summary>Installs <see cref="TestConfigs.HaltsOnSecondStep"/> and runs it once: a real state file and its .prev copy.</summary>
     private async Task InstallAndHaltAsync(TempHost host)
     {

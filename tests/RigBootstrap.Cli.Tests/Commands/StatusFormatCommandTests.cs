@@ -94,6 +94,28 @@ public sealed class StatusFormatCommandTests
         result.Stdout.Should().Contain("halted in boot 1 at ").And.Contain(": step second failed 1 times");
     }
 
+    [Fact(Timeout = 120000)]
+    public async Task History_counts_a_line_torn_by_a_crash_and_keeps_the_entries_appended_after_it()
+    {
+        // Arrange: the halted host's last journal line loses its second half, as a crash mid-append leaves it.
+        using var host = await HaltedHostAsync();
+        var journal = File.ReadAllBytes(host.JournalPath);
+        var lastLineStart = Array.LastIndexOf(journal, (byte)'\n', journal.Length - 2) + 1;
+        File.WriteAllBytes(host.JournalPath, journal[..(lastLineStart + (journal.Length - lastLineStart) / 2)]);
+        var entriesBefore = File.ReadAllLines(host.JournalPath).Length - 1;
+
+        // Act: a later run appends after the torn line.
+        (await _cli.RunAsync(["run", .. host.HostArguments])).ExitCode.Should().Be(0);
+        var result = await _cli.RunAsync(["status", "--history", "--root", host.RootDirPath]);
+
+        // Assert
+        result.ExitCode.Should().Be(1, result.Describe());
+        result.Stdout.Should().Contain("1 journal line(s) torn by a crash mid-append, skipped");
+        var lines = File.ReadAllLines(host.JournalPath);
+        lines.Length.Should().BeGreaterThan(entriesBefore + 1, "the later run's entries start on a line of their own");
+        lines[(entriesBefore + 1)..].Should().OnlyContain(l => l.StartsWith("{", StringComparison.Ordinal) && l.EndsWith("}", StringComparison.Ordinal));
+    }
+
     private async Task<TempHost> HaltedHostAsync()
     {
         var host = new TempHost();

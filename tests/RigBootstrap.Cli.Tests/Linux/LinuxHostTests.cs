@@ -18,6 +18,24 @@ public sealed class LinuxHostTests(PublishedBinary binary, ITestOutputHelper out
     private readonly RigBootstrapCli _cli = new(binary.FilePath);
 
     [Fact(Timeout = 180000)]
+    public async Task A_boot_id_the_kernel_file_does_not_hold_as_a_uuid_exits_69_naming_the_file_not_70()
+    {
+        // Arrange
+        using var host = new TempHost();
+        host.SetLinuxBootId(Guid.NewGuid());
+        var install = await _cli.RunAsync(["install", "--config", host.WriteFile("config.json", TestConfigs.LinuxNeedsOneReboot), .. host.HostArguments]);
+        install.ExitCode.Should().Be(0, install.Describe());
+        File.WriteAllText(Path.Join(host.RootDirPath, "proc", "sys", "kernel", "random", "boot_id"), "not-a-uuid\n");
+
+        // Act
+        var run = await _cli.RunAsync(["run", .. host.HostArguments]);
+
+        // Assert
+        run.ExitCode.Should().Be(69, $"what the system hands us is unreadable: unavailable, not a bug of ours\n{run.Describe()}");
+        run.Stderr.Should().Contain("boot_id").And.Contain("not-a-uuid");
+    }
+
+    [Fact(Timeout = 180000)]
     public async Task Install_reboot_resume_and_handoff_leave_no_unit_behind()
     {
         // Arrange

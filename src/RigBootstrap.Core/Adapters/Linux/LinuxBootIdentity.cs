@@ -10,6 +10,6 @@ public sealed class LinuxBootIdentity(HostPaths paths) : IBootIdentity
         var text = (await File.ReadAllTextAsync(paths.LinuxBootIdPath, cancellationToken)).Trim();
         return Guid.TryParse(text, out _)
             ? text
-            : throw new FormatException($"{paths.LinuxBootIdPath} holds \"{text}\", not a boot id (a UUID)");
+            : throw new ToolOutputException($"{paths.LinuxBootIdPath} holds \"{text}\", not a boot id (a UUID)");
     }
 }

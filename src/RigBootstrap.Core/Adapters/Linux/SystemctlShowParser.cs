@@ -17,7 +17,7 @@ public static class SystemctlShowParser
             .ToDictionary(g => g.Key, g => g.Last()[1], StringComparer.Ordinal);
         if (!values.TryGetValue("LoadState", out var loadState))
         {
-            throw new FormatException($"systemctl show for {label} printed no LoadState: {output.Trim()}");
+            throw new ToolOutputException($"systemctl show for {label} printed no LoadState: {output.Trim()}");
         }
 
         if (loadState is "not-found" or "masked")

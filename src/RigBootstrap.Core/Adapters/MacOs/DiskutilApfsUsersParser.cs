@@ -39,7 +39,7 @@ public static class DiskutilApfsUsersParser
         Flush();
         if (users.Count == 0 && !output.Contains("Cryptographic users", StringComparison.Ordinal))
         {
-            throw new FormatException($"diskutil apfs listUsers / printed no cryptographic users: '{ToolOutputExcerpt.Of(output)}'");
+            throw new ToolOutputException($"diskutil apfs listUsers / printed no cryptographic users: '{ToolOutputExcerpt.Of(output)}'");
         }
 
         return users.ToImmutable();

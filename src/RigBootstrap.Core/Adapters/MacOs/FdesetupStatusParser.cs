@@ -33,7 +33,7 @@ public static class FdesetupStatusParser
         {
             _ when first.StartsWith(OnPrefix, StringComparison.Ordinal) => FileVaultState.On,
             _ when first.StartsWith(OffPrefix, StringComparison.Ordinal) => FileVaultState.Off,
-            _ => throw new FormatException(
+            _ => throw new ToolOutputException(
                 $"fdesetup status printed '{ToolOutputExcerpt.Of(stdout)}', which does not start with 'FileVault is On' or 'FileVault is Off'; run `fdesetup status` by hand and check FileVault in System Settings."),
         };
 
@@ -41,7 +41,7 @@ public static class FdesetupStatusParser
         var rest = first[(state == FileVaultState.On ? OnPrefix : OffPrefix).Length..];
         if (!rest.StartsWith('.') && !rest.StartsWith(", but ", StringComparison.Ordinal))
         {
-            throw new FormatException(
+            throw new ToolOutputException(
                 $"fdesetup status printed '{ToolOutputExcerpt.Of(stdout)}', which is none of the known 'FileVault is On.' / 'FileVault is Off.' forms; run `fdesetup status` by hand.");
         }
 

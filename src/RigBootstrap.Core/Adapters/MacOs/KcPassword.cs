@@ -56,7 +56,7 @@ public static class KcPassword
         ArgumentNullException.ThrowIfNull(fileBytes);
         if (fileBytes.Length == 0)
         {
-            throw new FormatException("/etc/kcpassword is empty; set the autologin password again (`sysadminctl -autologin set`).");
+            throw new ToolOutputException("/etc/kcpassword is empty; set the autologin password again (`sysadminctl -autologin set`).");
         }
 
         var plain = (byte[])fileBytes.Clone();
@@ -68,7 +68,7 @@ public static class KcPassword
         }
         catch (DecoderFallbackException ex)
         {
-            throw new FormatException("/etc/kcpassword does not decode to a UTF-8 password; it was written by another tool or is damaged. Set the autologin password again.", ex);
+            throw new ToolOutputException("/etc/kcpassword does not decode to a UTF-8 password; it was written by another tool or is damaged. Set the autologin password again.", ex);
         }
     }
 

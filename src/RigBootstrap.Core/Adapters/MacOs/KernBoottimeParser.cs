@@ -18,7 +18,7 @@ public static partial class KernBoottimeParser
         var match = BoottimePattern().Match(output);
         if (!match.Success)
         {
-            throw new FormatException(
+            throw new ToolOutputException(
                 $"sysctl kern.boottime printed '{output.Trim()}', which has no '{{ sec = <seconds>, usec = <microseconds> }}' part; the boot id cannot be read.");
         }
 

@@ -33,7 +33,7 @@ public sealed record MacOsVersion : IComparable<MacOsVersion>
         ArgumentNullException.ThrowIfNull(text);
         return TryParse(text, out var version)
             ? version
-            : throw new FormatException(
+            : throw new ToolOutputException(
                 $"'{ToolOutputExcerpt.Of(text)}' is not a macOS version; write it as 1 to 3 numbers separated by dots, such as 15, 15.1 or 15.7.1.");
     }
 

@@ -18,7 +18,7 @@ public static class MdmOverridesParser
     {
         if (root is not PlistDictionary clients)
         {
-            throw new FormatException("MDMOverrides.plist does not hold a dictionary keyed by client at its top level.");
+            throw new ToolOutputException("MDMOverrides.plist does not hold a dictionary keyed by client at its top level.");
         }
 
         var entries = ImmutableArray.CreateBuilder<TccPolicyEntry>();

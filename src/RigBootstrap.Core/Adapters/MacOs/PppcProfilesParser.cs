@@ -22,7 +22,7 @@ public static class PppcProfilesParser
     {
         if (root is not PlistDictionary levels)
         {
-            throw new FormatException("the profiles listing does not hold a dictionary keyed by level (such as _computerlevel) at its top level.");
+            throw new ToolOutputException("the profiles listing does not hold a dictionary keyed by level (such as _computerlevel) at its top level.");
         }
 
         var entries = ImmutableArray.CreateBuilder<TccPolicyEntry>();

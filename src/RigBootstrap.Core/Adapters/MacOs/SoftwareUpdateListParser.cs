@@ -94,7 +94,7 @@ public static partial class SoftwareUpdateListParser
         // Before Big Sur the option does not exist and the tool prints its usage instead: no header, no rows.
         if (installers.Count == 0 && !output.Contains(FullInstallersHeader, StringComparison.Ordinal))
         {
-            throw new FormatException(
+            throw new ToolOutputException(
                 $"softwareupdate --list-full-installers printed '{ToolOutputExcerpt.Of(output)}', which has no installer rows; the option needs macOS 11 or later.");
         }
 

@@ -26,7 +26,7 @@ public static class SwVersParser
         var productVersion = Required(values, "ProductVersion", stdout);
         if (!MacOsVersion.TryParse(productVersion, out var version))
         {
-            throw new FormatException(
+            throw new ToolOutputException(
                 $"sw_vers printed ProductVersion '{productVersion}', which is not a macOS version such as 15.1; the output was '{ToolOutputExcerpt.Of(stdout)}'.");
         }
 
@@ -45,13 +45,13 @@ public static class SwVersParser
         ArgumentNullException.ThrowIfNull(stdout);
         return MacOsVersion.TryParse(stdout.Trim(), out var version)
             ? version
-            : throw new FormatException(
+            : throw new ToolOutputException(
                 $"sw_vers -productVersion printed '{ToolOutputExcerpt.Of(stdout)}', which is not a macOS version such as 15.1.");
     }
 
     private static string Required(Dictionary<string, string> values, string key, string stdout) =>
         values.TryGetValue(key, out var value) && value.Length > 0
             ? value
-            : throw new FormatException(
+            : throw new ToolOutputException(
                 $"sw_vers printed no {key} line; the output was '{ToolOutputExcerpt.Of(stdout)}'. Check that the sw_vers tool is Apple's /usr/bin/sw_vers.");
 }

@@ -65,7 +65,7 @@ public static class TccQuery
         }
         catch (JsonException ex)
         {
-            throw new FormatException($"sqlite3 -json printed '{ToolOutputExcerpt.Of(stdout)}', which is not JSON; check that sqlite3 is 3.33 or later (the first with -json).", ex);
+            throw new ToolOutputException($"sqlite3 -json printed '{ToolOutputExcerpt.Of(stdout)}', which is not JSON; check that sqlite3 is 3.33 or later (the first with -json).", ex);
         }
     }
 

@@ -11,7 +11,7 @@ public static class XcodeSelectOutput
         var path = stdout.Trim();
         return path.StartsWith('/') && !path.Contains('\n', StringComparison.Ordinal) && !path.Contains('\0', StringComparison.Ordinal)
             ? path.Length > 1 ? path.TrimEnd('/') : path
-            : throw new FormatException($"xcode-select -p printed '{ToolOutputExcerpt.Of(stdout)}', which is not one absolute developer directory path.");
+            : throw new ToolOutputException($"xcode-select -p printed '{ToolOutputExcerpt.Of(stdout)}', which is not one absolute developer directory path.");
     }
 
     /// <summary>

@@ -18,7 +18,7 @@ public static partial class XcodebuildVersionParser
         if (!version.Success || !build.Success)
         {
             // xcodebuild without a full Xcode (only the Command Line Tools) prints an xcode-select error instead.
-            throw new FormatException(
+            throw new ToolOutputException(
                 $"xcodebuild -version printed '{ToolOutputExcerpt.Of(stdout)}', which has no 'Xcode <version>' and 'Build version <build>' lines; "
                 + "check that a full Xcode is selected with `xcode-select -p`.");
         }

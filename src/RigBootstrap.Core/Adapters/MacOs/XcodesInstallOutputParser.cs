@@ -44,7 +44,7 @@ public static partial class XcodesInstallOutputParser
         var reached = lastStep is null
             ? "before its first step"
             : $"after step ({lastStep.Number}/{lastStep.Total}) {lastStep.Description}";
-        throw new FormatException(
+        throw new ToolOutputException(
             $"xcodes install stopped {reached} without saying where Xcode was installed; the output ended with '{ToolOutputExcerpt.Of(output)}'. "
             + "Check the Apple ID session (`xcodes signout`, then sign in again), free disk space and the password given on stdin, then retry the step.");
     }
