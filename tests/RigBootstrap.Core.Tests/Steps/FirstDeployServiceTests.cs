@@ -46,16 +46,37 @@ public sealed class FirstDeployServiceTests : IDisposable
     }
 
     [Fact(Timeout = 30000)]
-    public async Task After_a_reboot_of_the_simulated_mac_launchd_loads_the_agent_again_and_the_step_still_verifies()
+    public async Task Before_its_user_logs_in_the_step_writes_the_LaunchAgent_and_waits_and_its_wait_does_not_hold_back_a_reboot()
+    {
+        var sha = _host.Origin.CommitAgent("1.0");
+        _host.WriteEnvFileAsTheSecretsStepDoes("A=1\n");
+        await new SimulatedPowerCycle(_host.Mac, new SimulatedLaunchd(_host.Mac), loginWindow: _host.LoginWindow).RebootAsync(CancellationToken.None);
+        var step = _host.Step(sha);
+
+        var result = await step.ApplyAsync(_host.Facts.NewContext(step.Id), CancellationToken.None);
+
+        var wait = result.Should().BeOfType<ApplyResult.WaitUntil>().Subject;
+        wait.Reason.Should().Contain("claude is not logged in at the GUI").And.Contain("Autologin").And.Contain(_host.PlistPath)
+            .And.Contain("launchctl bootstrap gui/");
+        File.Exists(Path.Join(_host.Layout.CurrentPath, "bin", "rig-deploy")).Should().BeTrue("the clone needs no session");
+        File.Exists(_host.PlistPath).Should().BeFalse("the login would load a LaunchAgent already there before this step is done");
+        step.Traits.WaitsEndWithABoot.Should().BeTrue();
+        (await step.ProbeAsync(_host.Facts.NewContext(step.Id), CancellationToken.None)).Should().BeFalse();
+    }
+
+    [Fact(Timeout = 30000)]
+    public async Task After_a_reboot_that_logs_its_user_in_the_login_loads_the_agent_again_and_the_step_still_verifies()
     {
         var sha = _host.Origin.CommitAgent("1.0");
         _host.WriteEnvFileAsTheSecretsStepDoes("A=1\n");
         var step = _host.Step(sha);
         await step.ApplyAsync(_host.Facts.NewContext(step.Id), CancellationToken.None);
+        _host.LoginWindow.SetAccountPassword(FirstDeployFixture.Agent.User, "pw");
+        await _host.LoginWindow.EnableAutoLoginAsync(FirstDeployFixture.Agent.User, "pw", CancellationToken.None);
 
-        var loadedAtBoot = await new SimulatedPowerCycle(_host.Mac, _host.Launchd).RebootAsync(CancellationToken.None);
+        await new SimulatedPowerCycle(_host.Mac, new SimulatedLaunchd(_host.Mac), loginWindow: _host.LoginWindow).RebootAsync(CancellationToken.None);
 
-        loadedAtBoot.Should().Contain(FirstDeployFixture.AgentLabel);
+        (await _host.Launchd.GetStatusAsync(FirstDeployFixture.AgentLabel, CancellationToken.None))!.HasExitedCleanSinceLoad.Should().BeTrue();
         (await step.ProbeAsync(_host.Facts.NewContext(step.Id), CancellationToken.None)).Should().BeTrue();
         (await step.VerifyAsync(_host.Facts.NewContext(step.Id), CancellationToken.None)).Should().Be(VerifyResult.Passed);
     }
