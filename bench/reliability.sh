@@ -50,11 +50,11 @@ repeated_total=$(echo "$lines" | grep -oE 'repeated=[0-9]+' | awk -F= '{ s += $2
   echo "every process tree SIGKILLed without warning, a new boot time from the fake \`sysctl\`, power on again."
   echo
   echo "The Mac itself is simulated by separate programs in \`tests/RigBootstrap.Cli.Tests/FakeTools\` (\`launchctl\`, \`sysctl\`,"
-  echo "\`shutdown\`, \`security\`, \`sw_vers\`, \`softwareupdate\`, \`fdesetup\`, \`defaults\`, \`stat\`, \`xcodes\`, \`xcodebuild\`,"
-  echo "\`xcode-select\`), whose output follows the real samples in \`tests/Fixtures/macos\`; the real \`git\` and \`sqlite3\` run"
+  echo "\`shutdown\`, \`security\`, \`sw_vers\`, \`softwareupdate\`, \`fdesetup\`, \`defaults\`, \`stat\`, \`xip\`, \`xcodes\`, \`xcodebuild\`,"
+  echo "\`xcode-select\`, \`DevToolsSecurity\`, \`dseditgroup\`, \`plutil\`, \`profiles\`, \`diskutil\`, \`dscl\`, \`codesign\`, \`xattr\`), whose output follows the real samples in \`tests/Fixtures/macos\`; the real \`git\` and \`sqlite3\` run"
   echo "as they are, behind a logging shim (age runs inside the binary, docs/age.md). Every tool call is logged, which is how"
   echo "side effects are counted; the host key is counted by its contents, seen on every harness tick (one key, never changed)."
-  echo "At power-on the simulated Mac applies an update staged by \`softwareupdate --restart\`, and its loginwindow logs the"
+  echo "At power-on the simulated Mac applies an update staged by \`softwareupdate --restart\` or the MDM, and its loginwindow logs the"
   echo "autologin user in only when \`/etc/kcpassword\` decodes to that user's password. Crash points are counted across"
   echo "processes (\`RIG_BOOTSTRAP_CRASH_COUNTER_FILE\`), so the Nth point of the whole scenario dies, whichever boot's run reaches it."
   echo
@@ -68,8 +68,11 @@ repeated_total=$(echo "$lines" | grep -oE 'repeated=[0-9]+' | awk -F= '{ s += $2
   echo "| commands flow: spawn failures over all crash points (a crash after the binary was removed, before bootout) | $(field crash-points spawn-failures) |"
   echo "| commands flow: seeded random power cuts (seed $(field random-kills seed)) | $(field random-kills tried) |"
   echo "| commands flow: boots / reboots over all power cuts | $(field random-kills boots) / $(field random-kills reboots) |"
-  echo "| every macOS built-in step: crash points N tried | $(field mac-crash-points tried) |"
-  echo "| every macOS built-in step: boots / reboots over all crash points | $(field mac-crash-points boots) / $(field mac-crash-points reboots) |"
+  for m in Mdm SoftwareUpdate; do
+    echo "| every macOS built-in step, os-upgrade mode $m: crash points N tried | $(field "mac-crash-points mode=$m" tried) |"
+    echo "| every macOS built-in step, os-upgrade mode $m: boots / reboots over all crash points | $(field "mac-crash-points mode=$m" boots) / $(field "mac-crash-points mode=$m" reboots) |"
+    echo "| every macOS built-in step, os-upgrade mode $m: Xcode .xip bytes downloaded over all crash points (one archive of $(field "scenario=mac-fresh-host mode=$m" file) bytes per run) | $(field "mac-crash-points mode=$m" downloaded) |"
+  done
   echo "| every macOS built-in step: seeded random power cuts (seed $(field mac-random-kills seed)) | $(field mac-random-kills tried) |"
   echo "| every macOS built-in step: boots / reboots over all power cuts | $(field mac-random-kills boots) / $(field mac-random-kills reboots) |"
   echo "| every macOS built-in step: idempotent side effects redone after a cut in their middle (a partial git clone, a keychain item set again with -U) | $(field mac-random-kills redone) |"
@@ -80,22 +83,33 @@ repeated_total=$(echo "$lines" | grep -oE 'repeated=[0-9]+' | awk -F= '{ s += $2
   echo
   echo "## Scenarios (each ends Completed, plist and binary gone, state and journal kept)"
   echo
-  echo "| scenario | boots | reboots | side effects repeated |"
-  echo "|---|---|---|---|"
-  for s in mac-fresh-host mac-filevault-retry mac-tcc-mdm-overrides mac-tcc-profiles-no-fda mac-tcc-wait-no-fda fresh-host already-bootstrapped always-reboots crashes-every-time group-writable-binary group-writable-plist; do
-    echo "| $s | $(field "scenario=$s" boots) | $(field "scenario=$s" reboots) | $(field "scenario=$s" repeated) |"
+  echo "| scenario | boots | reboots | side effects repeated | Xcode .xip bytes downloaded |"
+  echo "|---|---|---|---|---|"
+  for m in Mdm SoftwareUpdate; do
+    echo "| mac-fresh-host, os-upgrade mode $m | $(field "scenario=mac-fresh-host mode=$m" boots) | $(field "scenario=mac-fresh-host mode=$m" reboots) | $(field "scenario=mac-fresh-host mode=$m" repeated) | $(field "scenario=mac-fresh-host mode=$m" downloaded) of $(field "scenario=mac-fresh-host mode=$m" file) |"
+  done
+  for s in mac-filevault-retry mac-tcc-mdm-overrides mac-tcc-profiles-no-fda mac-tcc-wait-no-fda fresh-host already-bootstrapped always-reboots crashes-every-time group-writable-binary group-writable-plist; do
+    echo "| $s | $(field "scenario=$s" boots) | $(field "scenario=$s" reboots) | $(field "scenario=$s" repeated) | - |"
   done
   echo
-  echo "- **mac-fresh-host**: every built-in step of DESIGN §4 on macOS 14.6.1 with 15.1 offered, no Command Line Tools (\`xcode-select -p\` fails, \`/usr/bin/git\` is the failing shim) and no Homebrew: age key; the fleet's real"
-  echo "  SOPS file (\`tests/Fixtures/sops/helm-secrets\`) has no recipient for the host for two boots, then the operator adds it"
-  echo "  (\`sops updatekeys\`, done with the real \`age\`) and restarts the host; secrets; autologin parked; keychain waits, since"
-  echo "  the agent's login keychain exists only after its first login, without holding back the reboot; then"
-  echo "  \`softwareupdate --install --restart\` restarts the host once for all of them; after it the OS is 15.1, the console"
-  echo "  belongs to the agent, keychain sets its item (\`security -i\`), command-line-tools (the on-demand marker, then \`softwareupdate --install \"Command Line Tools for Xcode-16.4\"\`, the newer of two offered), first deploy (the tools' git, running the real \`git\`, from a local repository, the"
-  echo "  agent's LaunchDaemon bootstrapped and started by the harness), tcc (the MDM's PPPC grant in the profiles listing and a binary MDMOverrides.plist read through \`plutil\`, never in TCC.db: docs/tcc.md),"
-  echo "  xcode (\`xcodes\`, select, license, first launch), handoff. Each of the host key (one content), both softwareupdate --install (macOS, the tools), xcodes install, git clone and the"
-  echo "  keychain add ran exactly once; the \`/usr/bin/git\` shim and \`shutdown\` were never called; the secret value is found under the root only in"
-  echo "  0600 files. The crash-point and power-cut rows above run this same workflow (recipient registered at the first boot)."
+  echo "- **mac-fresh-host** (both os-upgrade modes, docs/os-upgrade.md): every built-in step of DESIGN §4 on an Apple Silicon Mac"
+  echo "  with macOS 14.6.1 and 15.1 offered, no Command Line Tools (\`xcode-select -p\` fails, \`/usr/bin/git\` is the failing shim)"
+  echo "  and no Homebrew. Age key (in process); the fleet's real SOPS file (\`tests/Fixtures/sops/helm-secrets\`) has no recipient"
+  echo "  for the host for two boots, then the operator adds it (\`sops updatekeys\`, done with the real \`age\`) and restarts the"
+  echo "  host; secrets; autologin parked; keychain waits, since the agent's login keychain exists only after its first login,"
+  echo "  without holding back the reboot. Then the one reboot for os-upgrade and autologin: in \`mdm\` mode rig-bootstrap never runs"
+  echo "  \`softwareupdate --install\` for macOS, it waits and the simulated MDM's enforced update restarts the host; in \`softwareupdate\`"
+  echo "  mode the volume owner is checked (\`diskutil apfs listUsers /\`) and \`softwareupdate --install … --restart --user rig --stdinpass\`"
+  echo "  restarts it, the password on stdin only. After it the OS is 15.1 and the console belongs to the agent; keychain sets its item"
+  echo "  (\`security -i\`); command-line-tools (the on-demand marker, then \`softwareupdate --install \"Command Line Tools for Xcode-16.4\"\`, the"
+  echo "  newer of two offered); xcode downloads its \`.xip\` from a loopback mirror (checked against its SHA-256), expands it with"
+  echo "  \`xip\`, selects, accepts the license, first launch (docs/adr/0003-xip-download.md); first deploy (the tools' git, the real"
+  echo "  \`git\`, from a local repository; the agent bootstrapped and started by the harness); tcc (the MDM's PPPC grant in the profiles"
+  echo "  listing and MDMOverrides.plist, never in TCC.db: docs/tcc.md); handoff. The host key (one content), each install and"
+  echo "  expand, the git clone and the keychain add ran exactly once; the mirror served the archive once, whole; the \`/usr/bin/git\`"
+  echo "  shim and \`shutdown\` were never called; the secret value is found under the root only in 0600 files. The crash-point rows"
+  echo "  above run this same workflow (recipient registered at the first boot, archive from the mirror); the power-cut rows copy"
+  echo "  the archive to \`/Users/Shared\` (steps.xcode.xip.path) instead."
   echo "- **mac-filevault-retry**: FileVault on: autologin halts the workflow, and \`status\` names FileVault and"
   echo "  \`rig-bootstrap retry autologin\`; once FileVault is off, \`retry\` completes it with no side effect repeated."
   echo "- **mac-tcc-mdm-overrides / mac-tcc-profiles-no-fda / mac-tcc-wait-no-fda** (docs/tcc.md): the grant only through"
@@ -111,6 +125,34 @@ repeated_total=$(echo "$lines" | grep -oE 'repeated=[0-9]+' | awk -F= '{ s += $2
   echo "  halted run exits 0, so KeepAlive stops (no respawn storm); after the fix, \`retry\` completes it."
   echo "- **group-writable binary / plist**: every KeepAlive respawn exits 77 and changes nothing (I7); once the mode is"
   echo "  fixed, the next respawn completes."
+  echo
+  echo "## The Xcode .xip download (docs/adr/0003-xip-download.md)"
+  echo
+  echo "The xcode step alone, its \`.xip\` (the fake \`xip\`'s format, 4 MiB) on a loopback mirror that counts the body bytes it"
+  echo "serves per request and holds the body at a set point until the test lets it go, so a kill lands mid-download on a"
+  echo "condition, never after a guessed sleep."
+  echo
+  echo "| scenario | boots | reboots | daemon kills | bytes served | file | served / file |"
+  echo "|---|---|---|---|---|---|---|"
+  for s in xip-resume-after-kill xip-no-range-after-kill xip-status-then-power-cut xip-wrong-hash; do
+    served=$(field "scenario=$s" served)
+    file=$(field "scenario=$s" file)
+    ratio=$(awk -v a="${served:-0}" -v b="${file:-0}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "?" }')
+    echo "| $s | $(field "scenario=$s" boots) | $(field "scenario=$s" reboots) | $(field "scenario=$s" kills) | ${served:-?} | ${file:-?} | $ratio |"
+  done
+  echo
+  echo "- **xip-resume-after-kill**: the daemon alone is SIGKILLed once a third of the file is out; KeepAlive restarts it and"
+  echo "  it asks \`Range: bytes=N-\` from where its partial file ends (checked against the file's size at the kill), gets 206"
+  echo "  with only the rest, expands and selects Xcode once. Bytes served must stay under 1.5x the file."
+  echo "- **xip-no-range-after-kill**: the same kill against a mirror that ignores Range: the 200 with the whole file is taken"
+  echo "  from the start, and the workflow completes (served between 1x and 2x the file)."
+  echo "- **xip-status-then-power-cut**: while the download runs, \`status\` shows the xcode row's bytes done of the total, rate"
+  echo "  and ETA, and \`status --json\` has \`steps[].progress\`; then a power cut, and the next boot checks the waiting step at"
+  echo "  once and resumes with a Range request."
+  echo "- **xip-wrong-hash**: the pin does not match: each of the step's 3 attempts downloads the whole file (a mismatch deletes"
+  echo "  it), then the workflow halts and \`status\` names the URL and both hashes; nothing is expanded or installed. The step's"
+  echo "  back-off (10 min, then 20) is fast-forwarded: the daemon is killed while it sleeps it out and the state's \`nextCheck\`"
+  echo "  set to now, so the two kills are the test's, not the product's."
   echo
   echo "Power cuts fall at seeded times measured on the wall clock, so boot and reboot counts move slightly from run to run."
   echo

@@ -65,7 +65,7 @@ public sealed class XipArchiveSource
                 DownloadOutcome.Verified => new XipReadiness.Ready(DownloadedPath, Downloaded: true),
                 DownloadOutcome.HashMismatch mismatch => new XipReadiness.Unusable(
                     $"the archive downloaded from {url} ({ByteText.Of(mismatch.Bytes)}) has SHA-256 {mismatch.ActualSha256}, not {_config.Sha256} as steps.xcode.xip.sha256 pins; "
-                    + "the file was deleted and the next attempt downloads it again; if the mirror changed the file, fix the pin or the mirror",
+                    + "the file was deleted, so a retry downloads it anew; if the mirror changed the file, fix the pin or the mirror",
                     Retryable: true),
                 _ => throw new InvalidOperationException("unknown download outcome"),
             };

@@ -57,6 +57,9 @@ public sealed class BootHarness(TempHost host) : IDisposable
     /// <summary>Starts launchd could not make because the program was gone (a crash mid-cleanup leaves the job loaded).</summary>
     public int SpawnFailures { get; private set; }
 
+    /// <summary>SIGKILLs of our daemon alone (<see cref="KillDaemonAsync"/>), the host left running.</summary>
+    public int DaemonKills { get; private set; }
+
     /// <summary>Starts of our daemon since the last power-on: a respawn storm shows here.</summary>
     public int DaemonStartsThisBoot { get; private set; }
 
@@ -98,6 +101,23 @@ public sealed class BootHarness(TempHost host) : IDisposable
         BeforeNextBoot?.Invoke();
         BeforeNextBoot = null;
         await PowerOnAsync();
+    }
+
+    /// <summary>
+    /// SIGKILLs our daemon's tree and nothing else, as the OOM killer or an operator's `kill -9` would; KeepAlive then
+    /// restarts it (exit 137 is not a successful exit) on the next ticks of <see cref="RunAsync"/>. False when it was
+    /// not running.
+    /// </summary>
+    public async Task<bool> KillDaemonAsync()
+    {
+        if (!_running.TryGetValue(TempHost.DefaultLabel, out var daemon) || daemon.HasExited)
+        {
+            return false;
+        }
+
+        await daemon.KillAsync();
+        DaemonKills++;
+        return true;
     }
 
     /// <summary>

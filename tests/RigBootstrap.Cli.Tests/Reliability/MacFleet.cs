@@ -5,7 +5,7 @@ namespace RigBootstrap.Cli.Tests.Reliability;
 /// <summary>
 /// Turns a <see cref="TempHost"/> into a freshly enrolled Mac and its fleet: macOS 14.6.1 with 15.1 offered, no
 /// Command Line Tools (`xcode-select -p` fails, /usr/bin/git is only the shim), no Homebrew (nothing under
-/// /opt/homebrew), the Xcode 16.2 archive copied to /Users/Shared by MDM, FileVault off, the MDM's PPPC profile granting Accessibility to the
+/// /opt/homebrew), the Xcode 16.2 archive on the fleet's mirror (or copied to /Users/Shared by MDM), FileVault off, the MDM's PPPC profile granting Accessibility to the
 /// agent (in the profiles listing and MDMOverrides.plist, never in TCC.db: <see cref="FleetMdm"/>), the fleet's real SOPS file
 /// (fixtures/sops/helm-secrets, encrypted to the operator's published key only), and the agent's git repository.
 /// The config asks for every built-in step of DESIGN §4 and no command.
@@ -29,7 +29,8 @@ public sealed class MacFleet
 
     public const string XipPath = "/Users/Shared/Xcode_16.2.xip";
 
-    private static readonly XipArchive Archive = XipArchive.Of("16.2", "16C5032a");
+    /// <summary>The Xcode 16.2 `.xip` (the fake xip's format) the fleet serves or copies.</summary>
+    public static readonly XipArchive XcodeArchive = XipArchive.Of("16.2", "16C5032a");
 
     private static readonly TimeSpan ToolTimeout = TimeSpan.FromSeconds(60);
 
@@ -78,14 +79,22 @@ public sealed class MacFleet
         }
     }
 
-    public static async Task<MacFleet> PrepareAsync(TempHost host, MacUpgradeMode upgrade = MacUpgradeMode.Mdm)
+    /// <param name="xipMirror">
+    /// Where the fleet serves <see cref="XcodeArchive"/> (steps.xcode.xip.url); null to copy it to <see cref="XipPath"/>
+    /// instead (steps.xcode.xip.path), as an MDM package would.
+    /// </param>
+    public static async Task<MacFleet> PrepareAsync(TempHost host, MacUpgradeMode upgrade = MacUpgradeMode.Mdm, Uri? xipMirror = null)
     {
         host.LinkRealTools();
         host.WriteToolFile("sw_vers.version", "14.6.1 23G93\n");
         host.WriteToolFile("softwareupdate.catalog", "15.1 24B83\n");
-        var xip = Path.Join(host.RootDirPath, XipPath);
-        Directory.CreateDirectory(Path.GetDirectoryName(xip)!);
-        File.WriteAllBytes(xip, Archive.Bytes);
+        if (xipMirror is null)
+        {
+            var xip = Path.Join(host.RootDirPath, XipPath);
+            Directory.CreateDirectory(Path.GetDirectoryName(xip)!);
+            File.WriteAllBytes(xip, XcodeArchive.Bytes);
+        }
+
         // An Apple Silicon Mac (the fake sysctl's default) whose first account, the agent, is its volume owner, with a
         // local password (no ;AppleID; authority) that is the fixture's global_secret.
         host.WriteToolFile("dscl.users", $"{AgentUser}\t{AgentGeneratedUid}\t;ShadowHash;HASHLIST:<SALTED-SHA512-PBKDF2,SRP-RFC5054-4096-SHA512-PBKDF2> ;SecureToken;\n");
@@ -102,7 +111,7 @@ public sealed class MacFleet
         await CreateTccDatabaseAsync(host, fixtureDirPath);
         await new FleetMdm(host).InstallPppcProfileAsync(TccService, TccClient);
         var (repository, sha) = await CreateAgentRepositoryAsync(host.DirPath);
-        var config = host.WriteFile("config.json", Config(repository, sha, upgrade));
+        var config = host.WriteFile("config.json", Config(repository, sha, upgrade, xipMirror));
         return new MacFleet(host, fixtureDirPath, config, upgrade);
     }
 
@@ -177,7 +186,7 @@ public sealed class MacFleet
 
     private int Count(string tool, string callPrefix) => _host.ToolCalls(tool).Count(c => c.StartsWith(callPrefix, StringComparison.Ordinal));
 
-    private static string Config(string repository, string sha, MacUpgradeMode upgrade) => $$"""
+    private static string Config(string repository, string sha, MacUpgradeMode upgrade, Uri? xipMirror) => $$"""
         {
           "agent": { "user": "{{AgentUser}}", "home": "/Users/{{AgentUser}}" },
           "reboot": { "mode": "auto", "maxBootsWithoutProgress": 3 },
@@ -185,7 +194,7 @@ public sealed class MacFleet
             "ageKey":      { "path": "/Users/{{AgentUser}}/.rig/age/key.txt" },
             "secrets":     { "source": "{{SecretsSource}}", "envFile": "/Users/{{AgentUser}}/.rig/env" },
             "keychain":    { "items": [ { "service": "{{KeychainService}}", "account": "{{AgentUser}}", "secret": "global_secret" } ] },
-            "xcode":       { "version": "16.2", "platforms": ["iOS"], "xip": { "path": "{{XipPath}}", "sha256": "{{Archive.Sha256}}" } },
+            "xcode":       { "version": "16.2", "platforms": ["iOS"], "xip": { {{XipSource(xipMirror)}}, "sha256": "{{XcodeArchive.Sha256}}" } },
             "autologin":   { "user": "{{AgentUser}}", "passwordSecret": "global_secret" },
             "firstDeploy": { "repository": "{{repository}}", "sha": "{{sha}}", "agentLabel": "{{ReliabilityConfigs.AgentLabel}}" },
             "tcc":         { "grants": [ { "service": "{{TccService}}", "client": "{{TccClient}}" } ] },
@@ -194,6 +203,8 @@ public sealed class MacFleet
           }
         }
         """;
+
+    private static string XipSource(Uri? mirror) => mirror is null ? $"\"path\": \"{XipPath}\"" : $"\"url\": \"{mirror}\"";
 
     private static string OsUpgrade(MacUpgradeMode upgrade) => upgrade == MacUpgradeMode.Mdm
         ? """{ "minimumVersion": "15.1" }"""

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using RigBootstrap.Cli.Tests.TestKit;
+using RigBootstrap.Core.Tests.TestKit;
 using Xunit.Abstractions;
 
 namespace RigBootstrap.Cli.Tests.Reliability;
@@ -26,8 +27,9 @@ public sealed class MacWorkflowTests(PublishedBinary binary, ITestOutputHelper o
     public async Task A_fresh_Apple_Silicon_Mac_whose_recipient_is_registered_after_two_boots_completes_with_one_reboot_for_the_os_upgrade_and_autologin(MacUpgradeMode upgrade)
     {
         // Arrange
+        await using var mirror = new RangeServer(MacFleet.XcodeArchive.Bytes);
         using var host = new TempHost();
-        var fleet = await MacFleet.PrepareAsync(host, upgrade);
+        var fleet = await MacFleet.PrepareAsync(host, upgrade, mirror.Url);
         using var harness = new BootHarness(host);
 
         // Act
@@ -97,7 +99,9 @@ public sealed class MacWorkflowTests(PublishedBinary binary, ITestOutputHelper o
         host.ToolCalls("launchctl").Where(c => c.StartsWith("asuser ", StringComparison.Ordinal)).Should().NotBeEmpty()
             .And.OnlyContain(c => c.StartsWith($"asuser {MacFleet.AgentUid} {host.ToolsDirPath}/sudo -u {MacFleet.AgentUser} {host.ToolsDirPath}/security ", StringComparison.Ordinal),
                 "security reaches the login keychain only from the agent's session");
-        output.WriteLine($"RELIABILITY scenario=mac-fresh-host mode={upgrade} boots={harness.Boots} reboots={harness.Reboots} repeated={fleet.SideEffectsRepeated()}");
+        mirror.Requests.Should().Equal(["GET - 200"], "Xcode is downloaded once, from the start, and never again");
+        mirror.BytesServed.Should().Be(MacFleet.XcodeArchive.Bytes.Length);
+        output.WriteLine($"RELIABILITY scenario=mac-fresh-host mode={upgrade} boots={harness.Boots} reboots={harness.Reboots} repeated={fleet.SideEffectsRepeated()} downloaded={mirror.BytesServed} file={MacFleet.XcodeArchive.Bytes.Length}");
     }
 
     [Fact(Timeout = 180000)]
@@ -136,11 +140,13 @@ public sealed class MacWorkflowTests(PublishedBinary binary, ITestOutputHelper o
         var boots = 0;
         var reboots = 0;
         var repeated = 0;
+        long downloaded = 0;
         for (var crashAfter = 1; crashAfter < 400; crashAfter++)
         {
             // Arrange
+            await using var mirror = new RangeServer(MacFleet.XcodeArchive.Bytes);
             using var host = new TempHost();
-            var fleet = await MacFleet.PrepareAsync(host, upgrade);
+            var fleet = await MacFleet.PrepareAsync(host, upgrade, mirror.Url);
             using var harness = new BootHarness(host) { CrashAfter = crashAfter };
             await StartAsync(host, fleet, harness, registerAtBoot: 1);
 
@@ -154,12 +160,14 @@ public sealed class MacWorkflowTests(PublishedBinary binary, ITestOutputHelper o
             fleet.SideEffects().Should().OnlyContain(e => e.Count == 1, $"{because} repeats and skips no side effect");
             File.Exists(Path.Join(host.RootDirPath, "tmp", CommandLineToolsMarker)).Should().BeFalse($"{because} leaves no on-demand marker behind");
             host.ShutdownCalls().Should().BeEmpty($"{because}: the upgrade's restart is the only reboot rig-bootstrap needs");
+            mirror.BytesServed.Should().Be(MacFleet.XcodeArchive.Bytes.Length, $"{because} downloads Xcode once: a verified archive survives the crash");
+            downloaded += mirror.BytesServed;
             boots += harness.Boots;
             reboots += harness.Reboots;
             repeated += fleet.SideEffectsRepeated();
             if (CrashCounter.Read(host) < crashAfter)
             {
-                output.WriteLine($"RELIABILITY mac-crash-points mode={upgrade} tried={crashAfter - 1} boots={boots} reboots={reboots} repeated={repeated}");
+                output.WriteLine($"RELIABILITY mac-crash-points mode={upgrade} tried={crashAfter - 1} boots={boots} reboots={reboots} repeated={repeated} downloaded={downloaded}");
                 (crashAfter - 1).Should().BeGreaterThan(30, "every built-in step persists before and after its side effects");
                 return;
             }

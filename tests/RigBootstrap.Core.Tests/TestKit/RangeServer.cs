@@ -8,7 +8,8 @@ namespace RigBootstrap.Core.Tests.TestKit;
 /// A small HTTP/1.1 file server on 127.0.0.1 for download tests (shared with the end-to-end tests): GET and HEAD of one
 /// file, `Range: bytes=N-` answered with 206 and Content-Range when <see cref="SupportsRange"/> (honouring If-Range
 /// against its strong ETag), else 200 with the whole file. It counts the body bytes it sent and can be throttled so a
-/// test can act mid-download, on a condition ("N bytes served"), never after a guessed sleep.
+/// test can act mid-download, on a condition ("N bytes served"), never after a guessed sleep; <see cref="PauseAt"/>
+/// holds the body there until <see cref="Resume"/>, so a kill lands mid-download however slow the machine is.
 /// </summary>
 public sealed class RangeServer : IAsyncDisposable
 {
@@ -17,7 +18,11 @@ public sealed class RangeServer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accepting;
     private readonly List<string> _requests = [];
+    private readonly List<long> _bodyBytes = [];
     private long _bytesServed;
+    private long _pauseAt = long.MaxValue;
+    private int _paused;
+    private readonly TaskCompletionSource _resumed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public RangeServer(byte[] content, bool supportsRange = true, long bytesPerSecond = 0)
     {
@@ -42,6 +47,26 @@ public sealed class RangeServer : IAsyncDisposable
 
     public long BytesServed => Interlocked.Read(ref _bytesServed);
 
+    /// <summary>
+    /// Body bytes (over all requests) after which the server stops sending, mid-body and with the connection open,
+    /// until <see cref="Resume"/>; null for never.
+    /// </summary>
+    public long? PauseAt
+    {
+        get => Interlocked.Read(ref _pauseAt) is var at && at == long.MaxValue ? null : at;
+        set => Interlocked.Exchange(ref _pauseAt, value ?? long.MaxValue);
+    }
+
+    /// <summary>True while a body is held at <see cref="PauseAt"/>.</summary>
+    public bool IsPaused => Volatile.Read(ref _paused) == 1;
+
+    /// <summary>Lets a held body go on and pauses no more.</summary>
+    public void Resume()
+    {
+        PauseAt = null;
+        _resumed.TrySetResult();
+    }
+
     /// <summary>Each request as "METHOD range-or-dash status".</summary>
     public IReadOnlyList<string> Requests
     {
@@ -50,6 +75,21 @@ public sealed class RangeServer : IAsyncDisposable
             lock (_requests)
             {
                 return [.. _requests];
+            }
+        }
+    }
+
+    /// <summary>
+    /// The body bytes sent in answer to each request, in the order of <see cref="Requests"/>. A held body resumed after
+    /// its client died may still hand a chunk to the socket: it counts here, on the request it belongs to.
+    /// </summary>
+    public IReadOnlyList<long> BodyBytes
+    {
+        get
+        {
+            lock (_requests)
+            {
+                return [.. _bodyBytes];
             }
         }
     }
@@ -121,7 +161,7 @@ public sealed class RangeServer : IAsyncDisposable
                 extra.Append(FormattableString.Invariant($"Content-Range: bytes {from}-{content.Length - 1}/{content.Length}\r\n"));
             }
 
-            Record(method, range, from > 0 || status.StartsWith("206", StringComparison.Ordinal) ? 206 : 200);
+            var request = Record(method, range, from > 0 || status.StartsWith("206", StringComparison.Ordinal) ? 206 : 200);
             if (SupportsRange)
             {
                 extra.Append("Accept-Ranges: bytes\r\n");
@@ -138,7 +178,18 @@ public sealed class RangeServer : IAsyncDisposable
             {
                 var count = (int)Math.Min(Chunk, content.Length - offset);
                 await stream.WriteAsync(content.AsMemory((int)offset, count), _stop.Token);
-                Interlocked.Add(ref _bytesServed, count);
+                lock (_requests)
+                {
+                    _bodyBytes[request] += count;
+                }
+
+                if (Interlocked.Add(ref _bytesServed, count) >= Interlocked.Read(ref _pauseAt))
+                {
+                    Volatile.Write(ref _paused, 1);
+                    await _resumed.Task.WaitAsync(_stop.Token);
+                    Volatile.Write(ref _paused, 0);
+                }
+
                 if (BytesPerSecond > 0)
                 {
                     // A throttle, not a wait for a condition: it paces the bytes so a test can act mid-way.
@@ -152,11 +203,14 @@ public sealed class RangeServer : IAsyncDisposable
         }
     }
 
-    private void Record(string method, string? range, int status)
+    /// <summary>Records a request; returns its index in <see cref="Requests"/> and <see cref="BodyBytes"/>.</summary>
+    private int Record(string method, string? range, int status)
     {
         lock (_requests)
         {
             _requests.Add($"{method} {range ?? "-"} {status}");
+            _bodyBytes.Add(0);
+            return _requests.Count - 1;
         }
     }
 
