@@ -1,7 +1,10 @@
 using RigBootstrap.Core.Adapters;
+using RigBootstrap.Core.Adapters.MacOs;
 using RigBootstrap.Core.Adapters.Simulated;
 using RigBootstrap.Core.Config;
+using RigBootstrap.Core.Host;
 using RigBootstrap.Core.Steps;
+using RigBootstrap.Core.Tests.Adapters.MacOs;
 using RigBootstrap.Core.Tests.TestKit;
 using RigBootstrap.Core.Workflow;
 
@@ -43,6 +46,26 @@ public sealed class FirstDeployServiceTests : IDisposable
         var fail = result.Should().BeOfType<ApplyResult.Fail>().Subject;
         fail.Retryable.Should().BeTrue();
         fail.Reason.Should().Contain(FirstDeployFixture.AgentLabel).And.Contain("Input/output error");
+    }
+
+    [Fact(Timeout = 30000)]
+    public async Task A_bootstrap_launchd_answers_with_125_while_the_login_is_still_under_way_is_a_wait_not_a_failure()
+    {
+        var sha = _host.Origin.CommitAgent("1.0");
+        _host.WriteEnvFileAsTheSecretsStepDoes("A=1\n");
+        var runner = new FakeProcessRunner();
+        var tools = new ToolTable(_host.Root.Paths.RootDirPath, System.Collections.Immutable.ImmutableDictionary<string, string>.Empty);
+        // id -u before each launchctl call: print (not loaded), enable, then bootstrap refused as a real Mac refuses it.
+        runner.Then(0, stdout: "501\n").Then(113, stderr: MacOsFixtures.ReadText("launchctl-print-gui-not-found.stderr.txt"))
+            .Then(0, stdout: "501\n").Then(0)
+            .Then(0, stdout: "501\n").Then(125, stderr: MacOsFixtures.ReadText("launchctl-bootstrap-gui-no-session.stderr.txt"));
+        var step = _host.Step(sha, new GuiSessionLaunchd(tools, runner, TimeProvider.System, new UserIds(runner, tools), FirstDeployFixture.Agent.User));
+
+        var result = await step.ApplyAsync(_host.Facts.NewContext(step.Id), CancellationToken.None);
+
+        var wait = result.Should().BeOfType<ApplyResult.WaitUntil>().Subject;
+        wait.Reason.Should().Contain("Domain does not support specified action").And.Contain("Autologin");
+        runner.Specs[^1].Arguments.Should().Equal("bootstrap", "gui/501", _host.PlistPath);
     }
 
     [Fact(Timeout = 30000)]
