@@ -28,9 +28,10 @@ public static class HostServicesFactory
             Platform = platform,
             Tools = tools,
             ServiceManager = new LaunchctlLaunchd(tools, runner, time),
+            UserSession = user => new GuiSessionLaunchd(tools, runner, time, new UserIds(runner, tools), user),
             Power = new ShutdownPower(tools, runner),
             BootIdentity = new SysctlBootIdentity(tools, runner),
-            Keychain = new KeychainTool(runner, tools),
+            Keychain = new KeychainTool(runner, tools, new UserIds(runner, tools)),
             LoginWindow = new LoginWindowTool(runner, tools, paths),
             SoftwareUpdate = new SoftwareUpdateTool(runner, tools, time),
             VolumeOwners = new ApfsVolumeOwners(runner, tools),
@@ -47,6 +48,7 @@ public static class HostServicesFactory
             ? services with
             {
                 ServiceManager = new SystemdServiceManager(tools, runner),
+                UserSession = null,
                 Power = new SystemctlPower(tools, runner),
                 BootIdentity = new LinuxBootIdentity(paths),
             }

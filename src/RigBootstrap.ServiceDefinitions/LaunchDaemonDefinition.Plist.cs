@@ -17,6 +17,7 @@ public sealed partial record LaunchDaemonDefinition
             entries.Add(new("KeepAlive", new PlistDictionary([new("SuccessfulExit", new PlistBoolean(false))])));
         }
 
+        AddIfSet(entries, "StartInterval", StartIntervalSeconds is { } interval ? new PlistInteger(interval) : null);
         AddIfSet(entries, "ThrottleInterval", ThrottleIntervalSeconds is { } seconds ? new PlistInteger(seconds) : null);
         AddIfSet(entries, "ProcessType", ProcessType);
         AddIfSet(entries, "UserName", UserName);
@@ -52,6 +53,7 @@ public sealed partial record LaunchDaemonDefinition
                 ProgramArguments = ReadStrings(argumentsValue),
                 RunAtLoad = plist.TryGetValue("RunAtLoad", out var runAtLoad) && ReadBoolean(runAtLoad, "RunAtLoad"),
                 KeepAliveUnlessSuccessfulExit = plist.TryGetValue("KeepAlive", out var keepAlive) && ReadKeepAlive(keepAlive),
+                StartIntervalSeconds = ReadInt(plist, "StartInterval"),
                 ThrottleIntervalSeconds = ReadInt(plist, "ThrottleInterval"),
                 ProcessType = ReadString(plist, "ProcessType"),
                 UserName = ReadString(plist, "UserName"),

@@ -55,6 +55,18 @@ public sealed partial record LaunchDaemonDefinition
             : throw new ArgumentException($"ThrottleInterval {value} must not be negative.", nameof(ThrottleIntervalSeconds));
     }
 
+    /// <summary>
+    /// Runs the job every so many seconds (launchd.plist(5) StartInterval); what a periodic LaunchAgent such as the
+    /// fleet agent's pull loop uses instead of KeepAlive.
+    /// </summary>
+    public int? StartIntervalSeconds
+    {
+        get;
+        init => field = value is null or > 0
+            ? value
+            : throw new ArgumentException($"StartInterval {value} must be a positive number of seconds.", nameof(StartIntervalSeconds));
+    }
+
     /// <summary>One of <c>Background</c>, <c>Standard</c>, <c>Adaptive</c>, <c>Interactive</c>.</summary>
     public string? ProcessType
     {

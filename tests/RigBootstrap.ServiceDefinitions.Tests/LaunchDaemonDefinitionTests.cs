@@ -217,4 +217,33 @@ public sealed class LaunchDaemonDefinitionTests
         // Assert
         create.Should().Throw<ArgumentException>().WithMessage("ThrottleInterval -1 must not be negative*");
     }
+
+    [Fact]
+    public void A_start_interval_is_written_after_keep_alive_and_read_back()
+    {
+        // Arrange: a periodic LaunchAgent such as the fleet agent's pull loop (launchd.plist(5) StartInterval).
+        var definition = new LaunchDaemonDefinition { Label = "ai.invotek.rig-deploy", ProgramArguments = ["/bin/true"], RunAtLoad = true, StartIntervalSeconds = 300 };
+
+        // Act
+        var plist = definition.ToPlist();
+        var readBack = LaunchDaemonDefinition.FromPlist((PlistDictionary)PlistReader.Parse(PlistWriter.Write(plist)));
+
+        // Assert
+        plist.Keys.Should().Equal("Label", "ProgramArguments", "RunAtLoad", "StartInterval");
+        plist.TryGetValue("StartInterval", out var interval).Should().BeTrue();
+        interval.Should().Be(new PlistInteger(300));
+        readBack.Should().BeEquivalentTo(definition);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-5)]
+    public void A_start_interval_that_is_not_positive_is_refused(int seconds)
+    {
+        // Act
+        var create = () => EveryKeySet() with { StartIntervalSeconds = seconds };
+
+        // Assert
+        create.Should().Throw<ArgumentException>().WithMessage($"StartInterval {seconds} must be a positive number of seconds*");
+    }
 }

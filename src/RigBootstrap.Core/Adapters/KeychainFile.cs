@@ -13,8 +13,9 @@ public sealed record KeychainFile
     public required string Path { get; init; }
 
     /// <summary>
-    /// Run `security` as this user, so that a login keychain stays owned by its user and the item's access list
-    /// trusts `security` in that user's context; null runs it as the caller (root, for the System keychain).
+    /// Run `security` in this user's session (`launchctl asuser` + `sudo -u`), so that it sees the login keychain
+    /// autologin unlocked, the keychain stays owned by its user and the item's access list trusts `security` in that
+    /// user's context; null runs it as the caller (root, for the System keychain).
     /// </summary>
     public string? UserName { get; init; }
 

@@ -7,4 +7,7 @@ public sealed record ServiceStatus(string Label, string? State, int? Pid, int? L
 
     /// <summary>Healthy for a handoff: running, or exited cleanly (DESIGN §1.4).</summary>
     public bool IsHealthy => IsRunning || LastExitCode == 0;
+
+    /// <summary>A run since the job was loaded has ended with exit 0 (a periodic job's health).</summary>
+    public bool HasExitedCleanSinceLoad => Runs > 0 && LastExitCode == 0;
 }

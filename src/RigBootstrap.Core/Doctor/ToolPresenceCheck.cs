@@ -27,6 +27,8 @@ public sealed class ToolPresenceCheck : IDoctorCheck
         [ToolNames.Sysctl] = [Daemon],
         [ToolNames.Shutdown] = [Daemon],
         [ToolNames.Security] = [BuiltInStepIds.Keychain],
+        // security runs in the agent's session: launchctl asuser <uid of id -u> sudo -u <user> security (docs/agent-session.md).
+        [ToolNames.Sudo] = [BuiltInStepIds.Keychain],
         [ToolNames.Sysadminctl] = [BuiltInStepIds.Autologin],
         [ToolNames.Defaults] = [BuiltInStepIds.Autologin],
         [ToolNames.Dscl] = [BuiltInStepIds.Autologin, BuiltInStepIds.OsUpgrade],
@@ -41,7 +43,7 @@ public sealed class ToolPresenceCheck : IDoctorCheck
         [ToolNames.Sqlite3] = [BuiltInStepIds.Tcc],
         [ToolNames.Plutil] = [BuiltInStepIds.Tcc],
         [ToolNames.Profiles] = [BuiltInStepIds.Tcc],
-        [ToolNames.Id] = [Commands],
+        [ToolNames.Id] = [BuiltInStepIds.Keychain, BuiltInStepIds.FirstDeploy, Commands],
         [ToolNames.Sh] = [Commands],
     }.ToImmutableDictionary(StringComparer.Ordinal);
 

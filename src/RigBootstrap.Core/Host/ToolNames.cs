@@ -32,11 +32,12 @@ public static class ToolNames
     public const string Xip = "xip";
     public const string DevToolsSecurity = "DevToolsSecurity";
     public const string Dseditgroup = "dseditgroup";
+    public const string Sudo = "sudo";
 
     /// <summary>Every tool name, sorted so that messages listing them are stable.</summary>
     public static ImmutableSortedSet<string> All { get; } = ImmutableSortedSet.Create(
         StringComparer.Ordinal,
         Launchctl, Security, Sysadminctl, Softwareupdate, SwVers, Sysctl, Shutdown, Sqlite3,
         Xcodes, Xcodebuild, XcodeSelect, Fdesetup, Git, Defaults, Dscl, Id, Systemctl, Sh, Stat, Plutil, Profiles, Codesign, Xattr,
-        Diskutil, Xip, DevToolsSecurity, Dseditgroup);
+        Diskutil, Xip, DevToolsSecurity, Dseditgroup, Sudo);
 }

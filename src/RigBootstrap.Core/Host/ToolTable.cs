@@ -38,6 +38,7 @@ public sealed class ToolTable
         [ToolNames.Xip] = "/usr/bin/xip",
         [ToolNames.DevToolsSecurity] = "/usr/sbin/DevToolsSecurity",
         [ToolNames.Dseditgroup] = "/usr/sbin/dseditgroup",
+        [ToolNames.Sudo] = "/usr/bin/sudo",
     }.ToImmutableDictionary(StringComparer.Ordinal);
 
     private readonly string? _toolsDirPath;

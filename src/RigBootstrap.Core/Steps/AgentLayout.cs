@@ -10,7 +10,13 @@ namespace RigBootstrap.Core.Steps;
 /// </summary>
 public sealed record AgentLayout
 {
-    public AgentLayout(HostPaths paths, string agentHome) => RigDirPath = Path.Join(paths.Resolve(agentHome), ".rig");
+    public AgentLayout(HostPaths paths, string agentHome)
+    {
+        HomeDirPath = paths.Resolve(agentHome);
+        RigDirPath = Path.Join(HomeDirPath, ".rig");
+    }
+
+    public string HomeDirPath { get; }
 
     public string RigDirPath { get; }
 
@@ -27,6 +33,13 @@ public sealed record AgentLayout
     public string ManifestPath => Path.Join(RigDirPath, "manifest.json");
 
     public string ProgramPath => Path.Join(CurrentPath, "bin", "rig-deploy");
+
+    /// <summary>
+    /// The agent's LaunchAgent plist, `~/Library/LaunchAgents/&lt;label&gt;.plist`. launchd(8) FILES: that directory
+    /// holds "per-user agents provided by the user", loaded at that user's login only, while /Library/LaunchAgents
+    /// holds agents loaded for every user who logs in (an administrator at the console would run a second copy).
+    /// </summary>
+    public string LaunchAgentPlistPath(string label) => Path.Join(HomeDirPath, "Library", "LaunchAgents", label + ".plist");
 
     public string ReleaseDirPath(string sha) => Path.Join(ReleasesDirPath, sha);
 

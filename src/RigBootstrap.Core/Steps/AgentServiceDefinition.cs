@@ -7,9 +7,11 @@ namespace RigBootstrap.Core.Steps;
 
 /// <summary>
 /// The fleet agent's service definition (golden file `plists/rig-deploy.plist`): `~/.rig/current/bin/rig-deploy`
-/// run as the agent user from `~/.rig/current`, started at load, restarted after a failed exit, with PATH and HOME
-/// set (a daemon's environment is minimal). On a Mac a LaunchDaemon logging to `/Library/Logs/rig-deploy/`; on
-/// Linux a systemd unit (the journal keeps its output). Under a host root every path in it is the rooted one.
+/// run as the agent user from `~/.rig/current`, with PATH and HOME set (launchd's environment is minimal). On a Mac
+/// a LaunchAgent in the agent user's `~/Library/LaunchAgents`, as the fleet plan runs it: in that user's GUI session
+/// (gui/&lt;uid&gt;, where autologin has unlocked the login keychain), a pull loop started at load and every
+/// `startIntervalSeconds`, logging to `/Library/Logs/rig-deploy/`. On Linux a systemd unit restarted after a failed
+/// exit (the journal keeps its output). Under a host root every path in it is the rooted one.
 /// </summary>
 public static class AgentServiceDefinition
 {
@@ -24,7 +26,7 @@ public static class AgentServiceDefinition
         var layout = new AgentLayout(paths, agent.Home);
         return platform == HostPlatform.Linux
             ? new(paths.SystemdUnitPath(config.AgentLabel), SystemdUnitWriter.Write(Unit(paths, layout, config, agent)))
-            : new(paths.LaunchDaemonPlistPath(config.AgentLabel), PlistWriter.Write(Plist(paths, layout, config, agent).ToPlist()));
+            : new(layout.LaunchAgentPlistPath(config.AgentLabel), PlistWriter.Write(Plist(paths, layout, config, agent).ToPlist()));
     }
 
     public static LaunchDaemonDefinition Plist(HostPaths paths, AgentLayout layout, FirstDeployConfig config, AgentConfig agent) => new()
@@ -32,11 +34,10 @@ public static class AgentServiceDefinition
         Label = config.AgentLabel,
         ProgramArguments = [layout.ProgramPath],
         RunAtLoad = true,
-        // The definition model has one KeepAlive form; the handoff counts "exited 0" as healthy, so it fits.
-        KeepAliveUnlessSuccessfulExit = true,
-        ThrottleIntervalSeconds = RestartSeconds,
+        // A pull loop: each run deploys what changed and exits; launchd starts the next one (launchd.plist(5)).
+        StartIntervalSeconds = config.StartIntervalSeconds,
         ProcessType = "Standard",
-        UserName = agent.User,
+        // No UserName: launchd.plist(5) honours it only in the system domain; an agent runs as its session's user.
         WorkingDirectory = layout.CurrentPath,
         EnvironmentVariables =
         [

@@ -13,10 +13,17 @@ namespace RigBootstrap.Core.Steps;
 /// <summary>
 /// Deploys the fleet agent (DESIGN §4): clone at the pinned commit into `~/.rig/releases/&lt;sha&gt;`, carry the env
 /// file into it, switch `~/.rig/current` atomically, write and load the agent's service definition, then write
-/// `~/.rig/manifest.json`. Each part is skipped when already in place, so a crash anywhere converges (I3).
+/// `~/.rig/manifest.json`. Each part is skipped when already in place, so a crash anywhere converges (I3). On a Mac the
+/// definition is the agent's LaunchAgent, loaded into its user's GUI session (`launchctl bootstrap gui/&lt;uid&gt;`),
+/// which exists only once that user is logged in: until then the step waits, and that wait ends with the boot
+/// autologin brings, so it does not hold back that reboot. The plist is written only once the session is there: a
+/// plist in ~/Library/LaunchAgents is loaded by the user's login itself (launchd(8)), and the agent must not start
+/// before this step (after keychain) has put everything in place.
 /// </summary>
 public sealed class FirstDeployStep : IStep
 {
+    private static readonly TimeSpan SessionRetryAfter = TimeSpan.FromMinutes(5);
+
     private const UnixFileMode DefinitionMode =
         UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
 
@@ -29,13 +36,17 @@ public sealed class FirstDeployStep : IStep
     private readonly IGit _git;
     private readonly IServiceManager _services;
     private readonly IFileOwnership _ownership;
+    private readonly ILoginWindow? _session;
 
     /// <param name="envFile">The secrets step's env file as configured (`secrets.envFile`), or null without secrets.</param>
     /// <param name="dependsOn">The configured ones of `secrets` and `keychain`.</param>
+    /// <param name="services">The agent's service manager: its user's GUI session on a Mac, systemd on Linux.</param>
+    /// <param name="session">On a Mac, who is logged in at the GUI: the agent loads only into its user's session.</param>
     public FirstDeployStep(
         FirstDeployConfig config, AgentConfig agent, string? envFile, HostPlatform platform, ImmutableArray<string> dependsOn,
-        HostPaths paths, IGit git, IServiceManager services, IFileOwnership ownership)
+        HostPaths paths, IGit git, IServiceManager services, IFileOwnership ownership, ILoginWindow? session = null)
     {
+        _session = session;
         _config = config;
         _agent = agent;
         _platform = platform;
@@ -52,6 +63,8 @@ public sealed class FirstDeployStep : IStep
             // A clone fails mostly on the network: a few tries a minute apart, not a tight loop.
             MaxAttempts = 5,
             RetryBackoff = TimeSpan.FromMinutes(1),
+            // gui/<uid> comes with the agent's login, which autologin brings at a boot.
+            WaitsEndWithABoot = session is not null,
         };
     }
 
@@ -88,9 +101,22 @@ public sealed class FirstDeployStep : IStep
 
         CurrentReleaseLink.SwitchTo(_layout, _config.Sha, _agent.User, _ownership);
         var definition = AgentServiceDefinition.For(_platform, _paths, _config, _agent);
+        if (await SessionProblemAsync(cancellationToken) is { } notLoggedIn)
+        {
+            context.Logger.LogInformation("first-deploy: release {Sha} is in place; {Problem}", _config.Sha, notLoggedIn);
+            return NoSessionYet(definition, notLoggedIn);
+        }
+
+        WriteDefinition(definition);
         try
         {
-            await InstallServiceAsync(definition, context.Logger, cancellationToken);
+            await LoadServiceAsync(definition, context.Logger, cancellationToken);
+        }
+        catch (ServiceManagerException ex) when (ex.IsNoGuiSession)
+        {
+            // The console showed the user, but launchd had no Aqua session for it yet (a login still under way).
+            context.Logger.LogInformation("first-deploy: {Problem}", ex.Message);
+            return NoSessionYet(definition, ex.Message);
         }
         catch (ServiceManagerException ex)
         {
@@ -145,9 +171,32 @@ public sealed class FirstDeployStep : IStep
             return $"{_layout.ManifestPath} does not describe this deploy (commit, service definition or env file changed)";
         }
 
+        if (await SessionProblemAsync(cancellationToken) is { } notLoggedIn)
+        {
+            return notLoggedIn;
+        }
+
         return await _services.GetStatusAsync(_config.AgentLabel, cancellationToken) is null
             ? $"{_config.AgentLabel} is not loaded"
             : null;
+    }
+
+    private ApplyResult.WaitUntil NoSessionYet(ServiceDefinitionFile definition, string problem) => new(
+        $"the release is in place; {definition.Path} is written and loaded into {_agent.User}'s GUI session "
+        + $"(launchctl bootstrap gui/<uid of {_agent.User}>) once {_agent.User} is logged in at the console, and {problem}. "
+        + $"Autologin logs {_agent.User} in at the next boot and this step goes on then; to go on now, log in as {_agent.User} at the console",
+        SessionRetryAfter);
+
+    // Null when the agent's service domain is there: always on Linux; on a Mac once its user owns the console.
+    private async Task<string?> SessionProblemAsync(CancellationToken cancellationToken)
+    {
+        if (_session is null)
+        {
+            return null;
+        }
+
+        var console = await _session.GetConsoleUserAsync(cancellationToken);
+        return console == _agent.User ? null : $"{_agent.User} is not logged in at the GUI (the console belongs to {console})";
     }
 
     private async Task EnsureReleaseAsync(ILogger logger, CancellationToken cancellationToken)
@@ -196,7 +245,7 @@ public sealed class FirstDeployStep : IStep
         }
     }
 
-    private async Task InstallServiceAsync(ServiceDefinitionFile definition, ILogger logger, CancellationToken cancellationToken)
+    private void WriteDefinition(ServiceDefinitionFile definition)
     {
         if (_platform == HostPlatform.MacOs)
         {
@@ -205,12 +254,29 @@ public sealed class FirstDeployStep : IStep
             _ownership.GiveToUser(logDirPath, _agent.User);
         }
 
-        if (!DefinitionIsWritten(definition))
+        if (DefinitionIsWritten(definition))
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(definition.Path)!);
-            DurableFile.WriteAtomically(definition.Path, definition.Content, DefinitionMode);
+            return;
         }
 
+        var dirPath = Path.GetDirectoryName(definition.Path)!;
+        var created = !Directory.Exists(dirPath);
+        Directory.CreateDirectory(dirPath);
+        DurableFile.WriteAtomically(definition.Path, definition.Content, DefinitionMode);
+        if (_platform == HostPlatform.MacOs)
+        {
+            // A LaunchAgent in ~/Library/LaunchAgents belongs to its user (launchd refuses one others may write).
+            if (created)
+            {
+                _ownership.GiveToUser(dirPath, _agent.User);
+            }
+
+            _ownership.GiveToUser(definition.Path, _agent.User);
+        }
+    }
+
+    private async Task LoadServiceAsync(ServiceDefinitionFile definition, ILogger logger, CancellationToken cancellationToken)
+    {
         // The manifest records the definition that was last loaded: a different one means the loaded job is stale.
         var loadedHash = DeployManifestFile.Read(_layout.ManifestPath)?.ServiceDefinitionSha256;
         var loaded = await _services.GetStatusAsync(_config.AgentLabel, cancellationToken) is not null;

@@ -7,8 +7,9 @@ using RigBootstrap.Core.Workflow;
 namespace RigBootstrap.Core.Steps;
 
 /// <summary>
-/// Hands the host to the fleet agent only when its launchd job has stayed healthy (loaded, and running or last
-/// exit 0) for the whole stability window — health, not the mere presence of a plist (DESIGN §1.4, §10).
+/// Hands the host to the fleet agent only when its job has stayed healthy for the whole stability window — health,
+/// not the mere presence of a plist (DESIGN §1.4, §10). On a Mac the job is the agent's LaunchAgent in its user's GUI
+/// session (`launchctl print gui/&lt;uid&gt;/&lt;label&gt;`): loaded, and a run since the load exited 0.
 /// </summary>
 public sealed class HandoffStep : IStep
 {
@@ -19,10 +20,14 @@ public sealed class HandoffStep : IStep
     private readonly HandoffConfig _config;
     private readonly IServiceManager _launchd;
     private readonly TimeProvider _time;
+    private readonly AgentHealth _health;
 
-    public HandoffStep(HandoffConfig config, ImmutableArray<string> dependsOn, IServiceManager launchd, TimeProvider time)
+    public HandoffStep(
+        HandoffConfig config, ImmutableArray<string> dependsOn, IServiceManager launchd, TimeProvider time,
+        AgentHealth health = AgentHealth.RunningOrExitedClean)
     {
         _config = config;
+        _health = health;
         _launchd = launchd;
         _time = time;
         DependsOn = dependsOn;
@@ -46,17 +51,30 @@ public sealed class HandoffStep : IStep
             await context.SetFactAsync(FirstCheckFact, Format(now), cancellationToken);
         }
 
-        var status = await _launchd.GetStatusAsync(_config.AgentLabel, cancellationToken);
-        if (status is not { IsHealthy: true })
+        ServiceStatus? status = null;
+        string? lookupProblem = null;
+        try
+        {
+            status = await _launchd.GetStatusAsync(_config.AgentLabel, cancellationToken);
+        }
+        catch (ServiceManagerException ex) when (ex.IsNoGuiSession)
+        {
+            // No GUI session for the agent's user yet (gui/<uid> does not exist): wait like for a job not loaded.
+            lookupProblem = ex.Message;
+        }
+
+        if (!IsHealthy(status))
         {
             if (context.Facts.ContainsKey(HealthySinceFact))
             {
                 await context.SetFactAsync(HealthySinceFact, null, cancellationToken);
             }
 
-            var problem = status is null
+            var problem = lookupProblem ?? (status is null
                 ? $"{_config.AgentLabel} is not loaded in launchd"
-                : $"{_config.AgentLabel} is loaded but not healthy (state {status.State ?? "unknown"}, last exit code {status.LastExitCode?.ToString(CultureInfo.InvariantCulture) ?? "none"})";
+                : $"{_config.AgentLabel} is loaded but not healthy (state {status.State ?? "unknown"}, runs {status.Runs?.ToString(CultureInfo.InvariantCulture) ?? "unknown"}, "
+                  + $"last exit code {status.LastExitCode?.ToString(CultureInfo.InvariantCulture) ?? "none"}"
+                  + (_health == AgentHealth.ExitedCleanSinceLoad ? "; a run since the load must exit 0)" : ")"));
             if (now - firstCheck >= _config.Timeout)
             {
                 await context.SetFactAsync(FirstCheckFact, null, cancellationToken);
@@ -86,7 +104,7 @@ public sealed class HandoffStep : IStep
     public async Task<VerifyResult> VerifyAsync(StepContext context, CancellationToken cancellationToken)
     {
         var status = await _launchd.GetStatusAsync(_config.AgentLabel, cancellationToken);
-        if (status is { IsHealthy: true })
+        if (IsHealthy(status))
         {
             return VerifyResult.Passed;
         }
@@ -95,6 +113,9 @@ public sealed class HandoffStep : IStep
         await context.SetFactAsync(HealthySinceFact, null, cancellationToken);
         return VerifyResult.Failed($"{_config.AgentLabel} stopped being healthy at the end of the window");
     }
+
+    private bool IsHealthy(ServiceStatus? status) =>
+        status is not null && (_health == AgentHealth.ExitedCleanSinceLoad ? status.HasExitedCleanSinceLoad : status.IsHealthy);
 
     private static DateTimeOffset? ReadTime(StepContext context, string key) =>
         context.Facts.TryGetValue(key, out var text) ? DateTimeOffset.Parse(text, CultureInfo.InvariantCulture) : null;

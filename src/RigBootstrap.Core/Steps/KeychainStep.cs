@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using RigBootstrap.Core.Adapters;
 using RigBootstrap.Core.Adapters.MacOs;
 using RigBootstrap.Core.Config;
+using RigBootstrap.Core.Host;
 using RigBootstrap.Core.Secrets;
 using RigBootstrap.Core.Workflow;
 
@@ -25,12 +26,15 @@ public sealed class KeychainStep : IStep
     private readonly ISecretValues _secrets;
     private readonly string _secretsSource;
     private readonly IKeychain _tool;
+    private readonly HostPaths _paths;
 
     /// <param name="secretsSource">The SOPS file the values come from (steps.secrets.source), named in messages.</param>
     /// <param name="dependsOn">The configured steps this one needs: `secrets` when it is configured.</param>
     public KeychainStep(
-        KeychainConfig config, KeychainFile keychain, ISecretValues secrets, string secretsSource, IKeychain tool, ImmutableArray<string> dependsOn)
+        KeychainConfig config, KeychainFile keychain, ISecretValues secrets, string secretsSource, IKeychain tool, ImmutableArray<string> dependsOn,
+        HostPaths paths)
     {
+        _paths = paths;
         _config = config;
         _keychain = keychain;
         _secrets = secrets;
@@ -89,6 +93,14 @@ public sealed class KeychainStep : IStep
             values.Add((item, value));
         }
 
+        // macOS creates a login keychain at its user's first login: no file means "not yet", which no exit code of
+        // security tells apart from a locked one reliably (50 and 36 both come from a session that cannot see it).
+        if (!File.Exists(_paths.Resolve(_keychain.Path)))
+        {
+            context.Logger.LogWarning("Keychain: {Keychain} is not created yet; waiting for {User} to log in", _keychain.Path, _keychain.UserName);
+            return new ApplyResult.WaitUntil(MissingReason(), LockedRetryAfter);
+        }
+
         foreach (var (item, value) in values)
         {
             try
@@ -97,9 +109,9 @@ public sealed class KeychainStep : IStep
             }
             catch (KeychainException ex) when (ex.Kind is SecurityErrorKind.InteractionNotAllowed or SecurityErrorKind.NoSuchKeychain)
             {
-                context.Logger.LogWarning("Keychain: {Keychain} is {Problem}; waiting for {User} to log in", _keychain.Path,
-                    ex.Kind == SecurityErrorKind.NoSuchKeychain ? "not created yet" : "locked", _keychain.UserName);
-                return new ApplyResult.WaitUntil(ex.Kind == SecurityErrorKind.NoSuchKeychain ? MissingReason() : LockedReason(), LockedRetryAfter);
+                // The file exists, so the session cannot open it: its user is not logged in at the GUI (yet).
+                context.Logger.LogWarning("Keychain: {Keychain} exists but is locked ({Kind}); waiting for {User} to log in", _keychain.Path, ex.Kind, _keychain.UserName);
+                return new ApplyResult.WaitUntil(LockedReason(), LockedRetryAfter);
             }
             catch (KeychainException ex)
             {
@@ -175,12 +187,12 @@ public sealed class KeychainStep : IStep
     }
 
     private string LockedReason() =>
-        $"{_keychain.Path} is locked (errSecInteractionNotAllowed, exit 36): a login keychain stays locked under launchd until "
-        + $"{_keychain.UserName ?? "its user"} logs in. Autologin logs the agent in at the next boot, and this step tries again; "
-        + $"to go on now, unlock it as that user (`security unlock-keychain {_keychain.Path}`)";
+        $"{_keychain.Path} exists but is locked (errSecInteractionNotAllowed, exit 36): a login keychain unlocks when "
+        + $"{_keychain.UserName ?? "its user"} logs in at the GUI, and `security` reaches it only from that session (launchctl asuser). "
+        + "Autologin logs the agent in at the next boot, and this step tries again; to go on now, log in as that user at the console";
 
     private string MissingReason() =>
-        $"{_keychain.Path} does not exist yet (errSecNoSuchKeychain, exit 50): macOS creates a login keychain at its user's first "
+        $"{_keychain.Path} does not exist yet: macOS creates a login keychain at its user's first "
         + $"login. Autologin logs {_keychain.UserName ?? "its user"} in at the next boot, and this step tries again; to go on now, log in "
         + "as that user once";
 

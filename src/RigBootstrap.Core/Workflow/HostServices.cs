@@ -21,6 +21,12 @@ public sealed record HostServices
 
     public required IServiceManager ServiceManager { get; init; }
 
+    /// <summary>
+    /// launchd in a user's GUI session (gui/&lt;uid&gt;), where the fleet agent runs on a Mac; null where the agent is a
+    /// system service (Linux), and the steps use <see cref="ServiceManager"/>.
+    /// </summary>
+    public Func<string, IServiceManager>? UserSession { get; init; }
+
     public required IPower Power { get; init; }
 
     public required IBootIdentity BootIdentity { get; init; }

@@ -22,11 +22,18 @@ public static class WorkflowFactory
         steps.AddRange(config.Commands.Select(c => new CommandStep(c, environment, services.ProcessRunner)));
         if (config.Steps.Handoff is { } handoff)
         {
-            steps.Add(new HandoffStep(handoff, [.. steps.Select(s => s.Id)], services.ServiceManager, services.Time));
+            // On a Mac first-deploy puts the agent in its user's GUI session; without it, a command installed it where it chose.
+            var inSession = config.Steps.FirstDeploy is not null && services.Platform == HostPlatform.MacOs;
+            steps.Add(new HandoffStep(handoff, [.. steps.Select(s => s.Id)], inSession ? AgentServices(config, services) : services.ServiceManager,
+                services.Time, inSession ? AgentHealth.ExitedCleanSinceLoad : AgentHealth.RunningOrExitedClean));
         }
 
         return WorkflowDefinition.Create(steps);
     }
+
+    /// <summary>Where the fleet agent runs: the agent user's GUI session on a Mac (as the fleet plan has it), else the system's.</summary>
+    private static IServiceManager AgentServices(BootstrapConfig config, HostServices services) =>
+        services.Platform == HostPlatform.MacOs && services.UserSession is { } session ? session(config.Agent.User) : services.ServiceManager;
 
     public static EngineOptions Options(BootstrapConfig config, string version) => new()
     {
@@ -72,10 +79,10 @@ public static class WorkflowFactory
 
         if (secrets is not null && configured.Keychain is { } keychain)
         {
-            // `security` switches to the agent user on a real host only; a simulation (and its fake tools) runs as itself.
-            var loginKeychain = KeychainFile.LoginKeychainOf(config.Agent.User, config.Agent.Home) with { UserName = environment.AgentUserOnRealHost };
+            // `security` runs in the agent's session (launchctl asuser + sudo -u), the fake tools' too: they model that session.
+            var loginKeychain = KeychainFile.LoginKeychainOf(config.Agent.User, config.Agent.Home);
             steps.Add(new KeychainStep(keychain, loginKeychain,
-                secrets.Values, configured.Secrets!.Source, services.Keychain, [BuiltInStepIds.Secrets]));
+                secrets.Values, configured.Secrets!.Source, services.Keychain, [BuiltInStepIds.Secrets], services.Paths));
         }
 
         if (configured.OsUpgrade is { } osUpgrade)
@@ -108,7 +115,8 @@ public static class WorkflowFactory
         {
             steps.Add(new FirstDeployStep(firstDeploy, config.Agent, configured.Secrets?.EnvFile, services.Platform,
                 Present(BuiltInStepIds.Secrets, BuiltInStepIds.Keychain, BuiltInStepIds.CommandLineTools), services.Paths,
-                Git(config, services, environment), services.ServiceManager, ownership));
+                Git(config, services, environment), AgentServices(config, services), ownership,
+                services.Platform == HostPlatform.MacOs ? services.LoginWindow : null));
         }
 
         if (configured.Tcc is { } tcc)

@@ -62,3 +62,15 @@ install_developer_git_into() {
 arm64_answer() {
   if [ -f "$here/sysctl.arm64" ]; then read -r answer < "$here/sysctl.arm64"; echo "$answer"; else echo 1; fi
 }
+
+# The uid of user $1 from id.users beside the fakes (user, uid; tab-separated); empty for an unknown user.
+uid_of() {
+  awk -F '\t' -v u="$1" '$1 == u { print $2; exit }' "$here/id.users" 2>/dev/null
+}
+
+# The uid of the user logged in at the GUI (console.user, written by the boot harness at power-on); empty when the
+# login window shows. Its gui/<uid> launchd domain exists only then.
+console_uid() {
+  console=$(cat "$here/console.user" 2>/dev/null)
+  [ -n "$console" ] && uid_of "$console"
+}

@@ -6,11 +6,14 @@ namespace RigBootstrap.Cli.Tests.Reliability;
 
 /// <summary>
 /// A launchd stand-in over a <see cref="TempHost"/>. Power-on loads every plist in the simulated
-/// /Library/LaunchDaemons (read with plistutil) and starts each RunAtLoad job; a non-zero exit is restarted after
-/// ThrottleInterval/20 when KeepAlive says SuccessfulExit=false; `launchctl bootout` stops a job and `kickstart`
+/// /Library/LaunchDaemons (read with plistutil) and, when someone is logged in at the GUI (console.user, written by
+/// <see cref="SimulatedMacBoot"/>), that user's ~/Library/LaunchAgents into its gui/&lt;uid&gt; domain, as the
+/// per-user launchd does at login; it starts each RunAtLoad job; a non-zero exit is restarted after
+/// ThrottleInterval/20 when KeepAlive says SuccessfulExit=false, and a StartInterval job runs again every
+/// StartInterval/20; `launchctl bootstrap` (either domain) loads and starts a job, `bootout` stops it and `kickstart`
 /// starts it; a `shutdown` request, or a restart a fake tool starts itself (power.requests: softwareupdate --restart,
 /// fdesetup authrestart), becomes a reboot: every tree SIGKILLed, a new boot time, power on again. launchctl.running
-/// tells the fake `launchctl print` which jobs really run.
+/// tells the fake `launchctl print` which jobs really run, and launchctl.status their runs and last exit since load.
 /// </summary>
 public sealed class BootHarness(TempHost host) : IDisposable
 {
@@ -22,6 +25,8 @@ public sealed class BootHarness(TempHost host) : IDisposable
     private readonly Dictionary<string, LaunchdJobProcess> _running = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTime> _restartAt = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _linesSeen = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (int Runs, int? LastExit)> _sinceLoad = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _agents = new(StringComparer.Ordinal);
     private readonly List<int> _daemonExitCodes = [];
     private long _bootTime = 1_700_000_000;
 
@@ -72,13 +77,13 @@ public sealed class BootHarness(TempHost host) : IDisposable
         var plists = Directory.Exists(LaunchDaemonsDirPath) ? Directory.GetFiles(LaunchDaemonsDirPath, "*.plist") : [];
         foreach (var plist in plists.Order(StringComparer.Ordinal))
         {
-            var job = await LaunchdPlistReader.ReadAsync(plist, host.DirPath);
-            _loaded[job.Label] = job;
+            Load(await LaunchdPlistReader.ReadAsync(plist, host.DirPath));
         }
 
         // launchd's registry is memory: after a boot it holds exactly what the plists say.
         NewLines("launchctl.bootstrap");
         File.WriteAllLines(Path.Join(host.ToolsDirPath, "launchctl.loaded"), _loaded.Keys);
+        await LoadConsoleUsersAgentsAsync();
         foreach (var job in _loaded.Values.Where(j => j.RunAtLoad))
         {
             Start(job);
@@ -155,12 +160,13 @@ public sealed class BootHarness(TempHost host) : IDisposable
                 }
 
                 _loaded.Remove(label);
+                _sinceLoad.Remove(label);
             }
 
             foreach (var plist in NewLines("launchctl.bootstrap"))
             {
                 var job = await LaunchdPlistReader.ReadAsync(plist, host.DirPath);
-                _loaded[job.Label] = job;
+                Load(job);
                 if (job.RunAtLoad && !_running.ContainsKey(job.Label) && !_restartAt.ContainsKey(job.Label))
                 {
                     Start(job);
@@ -196,6 +202,47 @@ public sealed class BootHarness(TempHost host) : IDisposable
 
     public void Dispose() => KillEverythingAsync().GetAwaiter().GetResult();
 
+    /// <summary>A job loaded afresh: launchd counts its runs (and keeps its last exit code) from the load.</summary>
+    private void Load(LaunchdJob job)
+    {
+        _loaded[job.Label] = job;
+        _sinceLoad[job.Label] = (0, null);
+    }
+
+    /// <summary>The console user's LaunchAgents, loaded into gui/&lt;uid&gt; as that user's login does (launchctl.gui.loaded).</summary>
+    private async Task LoadConsoleUsersAgentsAsync()
+    {
+        var guiLoaded = Path.Join(host.ToolsDirPath, "launchctl.gui.loaded");
+        _agents.Clear();
+        var consoleFile = Path.Join(host.ToolsDirPath, "console.user");
+        var user = File.Exists(consoleFile) ? File.ReadAllText(consoleFile).Trim() : "";
+        var uid = UidOf(user);
+        var agentsDirPath = Path.Join(host.RootDirPath, "Users", user, "Library", "LaunchAgents");
+        if (user.Length == 0 || uid is null || !Directory.Exists(agentsDirPath))
+        {
+            File.WriteAllText(guiLoaded, "");
+            return;
+        }
+
+        foreach (var plist in Directory.GetFiles(agentsDirPath, "*.plist").Order(StringComparer.Ordinal))
+        {
+            var job = await LaunchdPlistReader.ReadAsync(plist, host.DirPath);
+            Load(job);
+            _agents.Add(job.Label);
+        }
+
+        File.WriteAllLines(guiLoaded, _agents.Select(label => $"{uid} {label}"));
+    }
+
+    /// <summary>The uid the fake `id` gives (id.users: user, uid; tab-separated).</summary>
+    private string? UidOf(string user)
+    {
+        var ids = Path.Join(host.ToolsDirPath, "id.users");
+        return File.Exists(ids)
+            ? File.ReadAllLines(ids).Select(line => line.Split('\t')).FirstOrDefault(f => f.Length == 2 && f[0] == user)?[1]
+            : null;
+    }
+
     private void ReapExits()
     {
         foreach (var (label, process) in _running.Where(pair => pair.Value.HasExited).ToList())
@@ -214,9 +261,18 @@ public sealed class BootHarness(TempHost host) : IDisposable
                 }
             }
 
+            if (_sinceLoad.TryGetValue(label, out var since))
+            {
+                _sinceLoad[label] = since with { LastExit = exitCode };
+            }
+
             if (exitCode != 0 && process.Job.RestartOnFailure)
             {
                 _restartAt[label] = DateTime.UtcNow + process.Job.ThrottleInterval / ThrottleScale;
+            }
+            else if (process.Job.StartInterval is { } interval)
+            {
+                _restartAt[label] = DateTime.UtcNow + interval / ThrottleScale;
             }
         }
     }
@@ -244,6 +300,10 @@ public sealed class BootHarness(TempHost host) : IDisposable
         }
 
         _running[job.Label] = LaunchdJobProcess.Start(job, fault);
+        if (_sinceLoad.TryGetValue(job.Label, out var since))
+        {
+            _sinceLoad[job.Label] = since with { Runs = since.Runs + 1 };
+        }
     }
 
     private async Task KillEverythingAsync()
@@ -259,6 +319,8 @@ public sealed class BootHarness(TempHost host) : IDisposable
         _running.Clear();
         _restartAt.Clear();
         _loaded.Clear();
+        _sinceLoad.Clear();
+        _agents.Clear();
         PublishRunning();
         foreach (var name in new[] { "shutdown.log", "power.requests", "launchctl.bootout", "launchctl.kickstart", "launchctl.bootstrap" })
         {
@@ -272,6 +334,10 @@ public sealed class BootHarness(TempHost host) : IDisposable
         var path = Path.Join(host.ToolsDirPath, "launchctl.running");
         File.WriteAllLines(path + ".new", _running.Where(pair => !pair.Value.HasExited).Select(pair => $"{pair.Key} {pair.Value.ProcessId}"));
         File.Move(path + ".new", path, overwrite: true);
+        var status = Path.Join(host.ToolsDirPath, "launchctl.status");
+        File.WriteAllLines(status + ".new", _sinceLoad.Select(pair =>
+            $"{pair.Key} {pair.Value.Runs} {(pair.Value.LastExit is { } code ? code.ToString(CultureInfo.InvariantCulture) : "-")}"));
+        File.Move(status + ".new", status, overwrite: true);
     }
 
     /// <summary>Lines appended to a fake tool's file since the harness last looked.</summary>

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace RigBootstrap.Cli.Tests.Reliability;
 
-/// <summary>The launchd keys of one LaunchDaemon plist that the boot harness honours, as plistutil read them.</summary>
+/// <summary>The launchd keys of one LaunchDaemon or LaunchAgent plist that the boot harness honours, as plistutil read them.</summary>
 public sealed record LaunchdJob
 {
     public required string Label { get; init; }
@@ -22,6 +22,9 @@ public sealed record LaunchdJob
 
     /// <summary>KeepAlive { SuccessfulExit = false }: launchd starts the job again whenever it exits non-zero.</summary>
     public bool RestartOnFailure { get; init; }
+
+    /// <summary>StartInterval: launchd starts the job again this long after it was last started (a periodic job).</summary>
+    public TimeSpan? StartInterval { get; init; }
 
     /// <summary>launchd's default is 10 s when the plist names none.</summary>
     public TimeSpan ThrottleInterval { get; init; } = TimeSpan.FromSeconds(10);

@@ -38,6 +38,9 @@ public static class LaunchdPlistReader
             StandardErrorPath = keys.GetValueOrDefault("StandardErrorPath")?.Value,
             RunAtLoad = keys.GetValueOrDefault("RunAtLoad")?.Name == "true",
             RestartOnFailure = restartOnFailure,
+            StartInterval = keys.TryGetValue("StartInterval", out var interval)
+                ? TimeSpan.FromSeconds(int.Parse(interval.Value, CultureInfo.InvariantCulture))
+                : null,
             ThrottleInterval = keys.TryGetValue("ThrottleInterval", out var throttle)
                 ? TimeSpan.FromSeconds(int.Parse(throttle.Value, CultureInfo.InvariantCulture))
                 : TimeSpan.FromSeconds(10),

@@ -14,6 +14,8 @@ public sealed class MacFleet
 {
     public const string AgentUser = "rig";
 
+    public const int AgentUid = 501;
+
     /// <summary>The fixture's `global_secret`: the agent's login password and the keychain item, so it must never leak.</summary>
     public const string SecretValue = "global_age";
 
@@ -98,6 +100,8 @@ public sealed class MacFleet
         host.WriteToolFile("dscl.users", $"{AgentUser}\t{AgentGeneratedUid}\t;ShadowHash;HASHLIST:<SALTED-SHA512-PBKDF2,SRP-RFC5054-4096-SHA512-PBKDF2> ;SecureToken;\n");
         host.WriteToolFile("diskutil.users", $"{AgentGeneratedUid}\tLocal Open Directory User\tYes\nEBC6C064-0000-11AA-AA11-00306543ECAC\tPersonal Recovery User\tYes\n");
         host.WriteToolFile("softwareupdate.owners", $"{AgentUser}\t{SecretValue}\n");
+        // The agent is the Mac's first account: uid 501, its GUI session gui/501 (fake id, launchctl, security).
+        host.WriteToolFile("id.users", $"{AgentUser}\t{AgentUid}\n");
 
         var fixtureDirPath = Path.Join(RepositoryRoot.Find(), "tests", "Fixtures");
         var sops = Path.Join(host.RootDirPath, SecretsSource);
@@ -215,7 +219,7 @@ public sealed class MacFleet
         await RunAsync(sqlite3, ["-init", "/dev/null", database, $".read '{Path.Join(fixtureDirPath, "macos", "tcc-db-schema.sql")}'"]);
     }
 
-    /// <summary>A bare repository whose one commit holds `bin/rig-deploy`, an agent that stays up; its file:// address and commit.</summary>
+    /// <summary>A bare repository whose one commit holds `bin/rig-deploy`, one run of a pull loop that finds nothing new; its file:// address and commit.</summary>
     private static async Task<(string Repository, string Sha)> CreateAgentRepositoryAsync(string dirPath)
     {
         var git = ToolPath.Require("git", "git");
@@ -223,7 +227,7 @@ public sealed class MacFleet
         var bare = Path.Join(dirPath, "rig-deploy.git");
         var program = Path.Join(work, "bin", "rig-deploy");
         Directory.CreateDirectory(Path.GetDirectoryName(program)!);
-        File.WriteAllText(program, "#!/bin/sh\n# The fleet agent of the end-to-end tests: it only stays up.\nexec sleep 600\n");
+        File.WriteAllText(program, "#!/bin/sh\n# The fleet agent of the end-to-end tests: one run of its pull loop, which finds nothing to deploy.\nexit 0\n");
         File.SetUnixFileMode(program, (UnixFileMode)0b111_101_101);
         await RunAsync(git, ["init", "-q", work]);
         await RunAsync(git, ["-C", work, "add", "-A"]);

@@ -72,6 +72,15 @@ public sealed class MacWorkflowTests(PublishedBinary binary, ITestOutputHelper o
             && Text(e, "reason").Contains("does not exist yet", StringComparison.Ordinal),
             "before the agent's first login its login keychain does not exist, and the step waits for the boot autologin brings");
         journal.Count(e => Text(e, "kind") == "recheck").Should().BeGreaterThanOrEqualTo(3, "boots 2, 3 and 4 each checked a waiting step at once");
+        // Issue 12 §3's schedule: after the one reboot, with the agent logged in, keychain, first-deploy's load, tcc, handoff.
+        var lastBoot = Text(journal[^1], "bootId");
+        foreach (var step in new[] { "keychain", "first-deploy", "tcc", "handoff" })
+        {
+            journal.Where(e => Text(e, "kind") == "step" && Text(e, "step") == step && Text(e, "to") is "Succeeded" or "Skipped")
+                .Should().ContainSingle($"{step} finishes once: {string.Join(" | ", journal.Where(e => Text(e, "step") == step).Select(e => $"{Text(e, "to")} {Text(e, "bootId")}"))}").Which.GetProperty("bootId").GetString()
+                .Should().Be(lastBoot, $"{step} runs in the boot the agent is logged in");
+        }
+
         host.ToolCalls("xcode-select").Where(c => c != "-p").Should().Equal("-s /Applications/Xcode-16.2.0.app");
         host.ToolCalls("xcodebuild").Should().Contain(["-license accept", "-runFirstLaunch"]);
         var holders = SecretHolders(host.RootDirPath);
@@ -81,6 +90,15 @@ public sealed class MacWorkflowTests(PublishedBinary binary, ITestOutputHelper o
         var keychainItem = File.ReadAllLines(Path.Join(host.ToolsDirPath, "security.keychain")).Should().ContainSingle().Subject.Split('\t');
         keychainItem.Should().Equal("/Users/rig/Library/Keychains/login.keychain-db", MacFleet.KeychainService, MacFleet.AgentUser,
             Convert.ToHexStringLower(Encoding.UTF8.GetBytes(MacFleet.SecretValue)));
+        var agentPlist = $"{host.RootDirPath}/Users/{MacFleet.AgentUser}/Library/LaunchAgents/{ReliabilityConfigs.AgentLabel}.plist";
+        File.Exists(agentPlist).Should().BeTrue("the agent is a LaunchAgent of its user, as the fleet plan has it");
+        host.ToolCalls("launchctl").Should().Contain($"bootstrap gui/{MacFleet.AgentUid} {agentPlist}",
+            "first-deploy loads the agent into the logged-in agent user's GUI session")
+            .And.Contain($"print gui/{MacFleet.AgentUid}/{ReliabilityConfigs.AgentLabel}", "handoff checks the agent in that session")
+            .And.NotContain(c => c.StartsWith("bootstrap system ", StringComparison.Ordinal) && c.Contains(ReliabilityConfigs.AgentLabel, StringComparison.Ordinal));
+        host.ToolCalls("launchctl").Where(c => c.StartsWith("asuser ", StringComparison.Ordinal)).Should().NotBeEmpty()
+            .And.OnlyContain(c => c.StartsWith($"asuser {MacFleet.AgentUid} {host.ToolsDirPath}/sudo -u {MacFleet.AgentUser} {host.ToolsDirPath}/security ", StringComparison.Ordinal),
+                "security reaches the login keychain only from the agent's session");
         mirror.Requests.Should().Equal(["GET - 200"], "Xcode is downloaded once, from the start, and never again");
         mirror.BytesServed.Should().Be(MacFleet.XcodeArchive.Bytes.Length);
         output.WriteLine($"RELIABILITY scenario=mac-fresh-host mode={upgrade} boots={harness.Boots} reboots={harness.Reboots} repeated={fleet.SideEffectsRepeated()} downloaded={mirror.BytesServed} file={MacFleet.XcodeArchive.Bytes.Length}");

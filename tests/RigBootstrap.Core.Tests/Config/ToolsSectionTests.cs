@@ -24,6 +24,20 @@ public sealed class ToolsSectionTests
     }
 
     [Fact]
+    public void Every_known_tool_has_an_absolute_default_path_on_a_real_host()
+    {
+        // Arrange
+        var table = new ToolTable(null, System.Collections.Immutable.ImmutableDictionary<string, string>.Empty);
+
+        // Act
+        var paths = ToolNames.All.Select(table.PathOf).ToList();
+
+        // Assert
+        paths.Should().OnlyContain(path => Path.IsPathFullyQualified(path));
+        table.PathOf(ToolNames.Sudo).Should().Be("/usr/bin/sudo");
+    }
+
+    [Fact]
     public void A_tool_path_that_is_not_a_string_is_refused()
     {
         // Arrange

@@ -38,7 +38,7 @@ public sealed class UnknownFieldTests
 
         // Assert
         error.FieldPath.Should().Be("steps.firstDeploy.branch");
-        error.Message.Should().Be("steps.firstDeploy.branch is not a known field; use one of: repository, sha, agentLabel");
+        error.Message.Should().Be("steps.firstDeploy.branch is not a known field; use one of: repository, sha, agentLabel, startIntervalSeconds");
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class ToolPresenceCheckTests
 
         var findings = await new ToolPresenceCheck(tools.Table, isMacOS: true, config: null).RunAsync(CancellationToken.None);
 
-        findings.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Severity = FindingSeverity.Ok, Message = "19 tool(s) present and executable at their absolute paths" });
+        findings.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Severity = FindingSeverity.Ok, Message = "20 tool(s) present and executable at their absolute paths" });
     }
 
     [Fact(Timeout = 30000)]
@@ -31,7 +31,7 @@ public sealed class ToolPresenceCheckTests
 
         // Assert
         findings.Should().SatisfyRespectively(
-            ok => ok.Message.Should().Be("17 tool(s) present and executable at their absolute paths"),
+            ok => ok.Message.Should().Be("18 tool(s) present and executable at their absolute paths"),
             launchctl =>
             {
                 launchctl.Severity.Should().Be(FindingSeverity.Problem);

@@ -1,3 +1,4 @@
+using RigBootstrap.Core.Adapters.Simulated;
 using RigBootstrap.Core.Simulation;
 using RigBootstrap.Core.State;
 using RigBootstrap.Core.Tests.TestKit;
@@ -28,7 +29,9 @@ public sealed class RehearsalTests
         File.Exists(root.Paths.InstalledBinaryPath).Should().BeFalse();
         File.Exists(root.Paths.JournalPath).Should().BeTrue("the evidence stays");
         (await host.Launchd.GetStatusAsync("com.rig.bootstrap", CancellationToken.None)).Should().BeNull("it booted itself out last");
-        (await host.Launchd.GetStatusAsync("ai.invotek.rig-deploy", CancellationToken.None))!.IsRunning.Should().BeTrue();
+        (await host.Launchd.GetStatusAsync("ai.invotek.rig-deploy", CancellationToken.None)).Should().BeNull("the agent is not a system daemon");
+        var session = await new SimulatedLaunchd(host.Mac, "rig", host.LoginWindow).GetStatusAsync("ai.invotek.rig-deploy", CancellationToken.None);
+        session!.HasExitedCleanSinceLoad.Should().BeTrue("the agent's LaunchAgent ran in rig's GUI session and exited 0");
     }
 
     [Fact(Timeout = 120000)]

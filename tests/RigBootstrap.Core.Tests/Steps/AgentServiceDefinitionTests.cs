@@ -19,11 +19,11 @@ public sealed class AgentServiceDefinitionTests
     private static readonly AgentConfig Agent = new() { User = "claude", Home = "/Users/claude" };
 
     [Fact]
-    public void The_plist_for_the_design_example_matches_the_golden_file_byte_for_byte()
+    public void The_plist_for_the_design_example_is_a_LaunchAgent_in_the_users_library_matching_the_golden_file_byte_for_byte()
     {
         var definition = AgentServiceDefinition.For(HostPlatform.MacOs, HostPaths.ForRoot("/"), Config, Agent);
 
-        definition.Path.Should().Be(HostPaths.ForRoot("/").LaunchDaemonPlistPath("ai.invotek.rig-deploy"));
+        definition.Path.Should().Be("/Users/claude/Library/LaunchAgents/ai.invotek.rig-deploy.plist");
         definition.Content.Should().Be(File.ReadAllText(Path.Join(RepositoryRoot.Find(), "plists", "rig-deploy.plist")));
     }
 
@@ -52,6 +52,19 @@ public sealed class AgentServiceDefinitionTests
         plist.WorkingDirectory.Should().Be("/sim/host/Users/claude/.rig/current");
         plist.EnvironmentVariables.Should().Contain(new KeyValuePair<string, string>("HOME", "/sim/host/Users/claude"));
         plist.StandardErrorPath.Should().Be("/sim/host/Library/Logs/rig-deploy/rig-deploy.err.log");
+    }
+
+    [Fact]
+    public void The_agent_is_a_pull_loop_run_every_start_interval_in_its_users_session_with_no_user_name_or_keep_alive()
+    {
+        var paths = HostPaths.ForRoot("/");
+
+        var plist = AgentServiceDefinition.Plist(paths, new AgentLayout(paths, Agent.Home), Config with { StartIntervalSeconds = 120 }, Agent);
+
+        plist.StartIntervalSeconds.Should().Be(120);
+        plist.RunAtLoad.Should().BeTrue();
+        plist.UserName.Should().BeNull("launchd honours UserName only in the system domain");
+        plist.KeepAliveUnlessSuccessfulExit.Should().BeFalse("each run exits; StartInterval starts the next");
     }
 
     [Fact(Timeout = 60000)]

@@ -21,7 +21,10 @@ public sealed class FirstDeployFixture : IDisposable
     public FirstDeployFixture()
     {
         Mac = new SimulatedMac(Root.Paths);
-        Launchd = new SimulatedLaunchd(Mac);
+        LoginWindow = new SimulatedLoginWindow(Mac);
+        // The agent's LaunchAgent goes into its user's GUI session, which exists while that user is logged in.
+        LoginWindow.LogInAtConsole(Agent.User);
+        Launchd = new SimulatedLaunchd(Mac, Agent.User, LoginWindow);
         Git = new CountingGit(new GitTool(new ProcessRunner(TimeProvider.System), LocalGitRepository.Tools));
         Layout = new AgentLayout(Root.Paths, Agent.Home);
     }
@@ -32,7 +35,10 @@ public sealed class FirstDeployFixture : IDisposable
 
     public SimulatedMac Mac { get; }
 
+    /// <summary>gui/&lt;uid&gt; of the agent user.</summary>
     public SimulatedLaunchd Launchd { get; }
+
+    public SimulatedLoginWindow LoginWindow { get; }
 
     public CountingGit Git { get; }
 
@@ -44,12 +50,13 @@ public sealed class FirstDeployFixture : IDisposable
 
     public string EnvFilePath => Root.Paths.Resolve(EnvFile);
 
-    public string PlistPath => Root.Paths.LaunchDaemonPlistPath(AgentLabel);
+    public string PlistPath => Layout.LaunchAgentPlistPath(AgentLabel);
 
     public FirstDeployConfig Config(string sha) => new() { Repository = Origin.BarePath, Sha = sha, AgentLabel = AgentLabel };
 
     public FirstDeployStep Step(string sha, IServiceManager? services = null, HostPlatform platform = HostPlatform.MacOs, string? envFile = EnvFile) =>
-        new(Config(sha), Agent, envFile, platform, [BuiltInStepIds.Secrets, BuiltInStepIds.Keychain], Root.Paths, Git, services ?? Launchd, Ownership);
+        new(Config(sha), Agent, envFile, platform, [BuiltInStepIds.Secrets, BuiltInStepIds.Keychain], Root.Paths, Git, services ?? Launchd, Ownership,
+            platform == HostPlatform.MacOs ? LoginWindow : null);
 
     /// <summary>What the secrets step leaves before any deploy: a plain `current` directory holding the 0600 env file.</summary>
     public void WriteEnvFileAsTheSecretsStepDoes(string content, string? envFilePath = null)

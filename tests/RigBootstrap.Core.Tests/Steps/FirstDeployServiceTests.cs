@@ -1,7 +1,10 @@
 using RigBootstrap.Core.Adapters;
+using RigBootstrap.Core.Adapters.MacOs;
 using RigBootstrap.Core.Adapters.Simulated;
 using RigBootstrap.Core.Config;
+using RigBootstrap.Core.Host;
 using RigBootstrap.Core.Steps;
+using RigBootstrap.Core.Tests.Adapters.MacOs;
 using RigBootstrap.Core.Tests.TestKit;
 using RigBootstrap.Core.Workflow;
 
@@ -46,16 +49,57 @@ public sealed class FirstDeployServiceTests : IDisposable
     }
 
     [Fact(Timeout = 30000)]
-    public async Task After_a_reboot_of_the_simulated_mac_launchd_loads_the_agent_again_and_the_step_still_verifies()
+    public async Task A_bootstrap_launchd_answers_with_125_while_the_login_is_still_under_way_is_a_wait_not_a_failure()
+    {
+        var sha = _host.Origin.CommitAgent("1.0");
+        _host.WriteEnvFileAsTheSecretsStepDoes("A=1\n");
+        var runner = new FakeProcessRunner();
+        var tools = new ToolTable(_host.Root.Paths.RootDirPath, System.Collections.Immutable.ImmutableDictionary<string, string>.Empty);
+        // id -u before each launchctl call: print (not loaded), enable, then bootstrap refused as a real Mac refuses it.
+        runner.Then(0, stdout: "501\n").Then(113, stderr: MacOsFixtures.ReadText("launchctl-print-gui-not-found.stderr.txt"))
+            .Then(0, stdout: "501\n").Then(0)
+            .Then(0, stdout: "501\n").Then(125, stderr: MacOsFixtures.ReadText("launchctl-bootstrap-gui-no-session.stderr.txt"));
+        var step = _host.Step(sha, new GuiSessionLaunchd(tools, runner, TimeProvider.System, new UserIds(runner, tools), FirstDeployFixture.Agent.User));
+
+        var result = await step.ApplyAsync(_host.Facts.NewContext(step.Id), CancellationToken.None);
+
+        var wait = result.Should().BeOfType<ApplyResult.WaitUntil>().Subject;
+        wait.Reason.Should().Contain("Domain does not support specified action").And.Contain("Autologin");
+        runner.Specs[^1].Arguments.Should().Equal("bootstrap", "gui/501", _host.PlistPath);
+    }
+
+    [Fact(Timeout = 30000)]
+    public async Task Before_its_user_logs_in_the_step_writes_the_LaunchAgent_and_waits_and_its_wait_does_not_hold_back_a_reboot()
+    {
+        var sha = _host.Origin.CommitAgent("1.0");
+        _host.WriteEnvFileAsTheSecretsStepDoes("A=1\n");
+        await new SimulatedPowerCycle(_host.Mac, new SimulatedLaunchd(_host.Mac), loginWindow: _host.LoginWindow).RebootAsync(CancellationToken.None);
+        var step = _host.Step(sha);
+
+        var result = await step.ApplyAsync(_host.Facts.NewContext(step.Id), CancellationToken.None);
+
+        var wait = result.Should().BeOfType<ApplyResult.WaitUntil>().Subject;
+        wait.Reason.Should().Contain("claude is not logged in at the GUI").And.Contain("Autologin").And.Contain(_host.PlistPath)
+            .And.Contain("launchctl bootstrap gui/");
+        File.Exists(Path.Join(_host.Layout.CurrentPath, "bin", "rig-deploy")).Should().BeTrue("the clone needs no session");
+        File.Exists(_host.PlistPath).Should().BeFalse("the login would load a LaunchAgent already there before this step is done");
+        step.Traits.WaitsEndWithABoot.Should().BeTrue();
+        (await step.ProbeAsync(_host.Facts.NewContext(step.Id), CancellationToken.None)).Should().BeFalse();
+    }
+
+    [Fact(Timeout = 30000)]
+    public async Task After_a_reboot_that_logs_its_user_in_the_login_loads_the_agent_again_and_the_step_still_verifies()
     {
         var sha = _host.Origin.CommitAgent("1.0");
         _host.WriteEnvFileAsTheSecretsStepDoes("A=1\n");
         var step = _host.Step(sha);
         await step.ApplyAsync(_host.Facts.NewContext(step.Id), CancellationToken.None);
+        _host.LoginWindow.SetAccountPassword(FirstDeployFixture.Agent.User, "pw");
+        await _host.LoginWindow.EnableAutoLoginAsync(FirstDeployFixture.Agent.User, "pw", CancellationToken.None);
 
-        var loadedAtBoot = await new SimulatedPowerCycle(_host.Mac, _host.Launchd).RebootAsync(CancellationToken.None);
+        await new SimulatedPowerCycle(_host.Mac, new SimulatedLaunchd(_host.Mac), loginWindow: _host.LoginWindow).RebootAsync(CancellationToken.None);
 
-        loadedAtBoot.Should().Contain(FirstDeployFixture.AgentLabel);
+        (await _host.Launchd.GetStatusAsync(FirstDeployFixture.AgentLabel, CancellationToken.None))!.HasExitedCleanSinceLoad.Should().BeTrue();
         (await step.ProbeAsync(_host.Facts.NewContext(step.Id), CancellationToken.None)).Should().BeTrue();
         (await step.VerifyAsync(_host.Facts.NewContext(step.Id), CancellationToken.None)).Should().Be(VerifyResult.Passed);
     }

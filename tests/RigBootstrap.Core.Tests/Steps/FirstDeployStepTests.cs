@@ -30,7 +30,7 @@ public sealed class FirstDeployStepTests : IDisposable
         File.GetUnixFileMode(_host.PlistPath).Should().Be((UnixFileMode)Convert.ToInt32("644", 8));
         var status = await _host.Launchd.GetStatusAsync(FirstDeployFixture.AgentLabel, CancellationToken.None);
         status.Should().NotBeNull();
-        status!.IsRunning.Should().BeTrue("launchd starts ~/.rig/current/bin/rig-deploy from the release");
+        status!.HasExitedCleanSinceLoad.Should().BeTrue("launchd ran ~/.rig/current/bin/rig-deploy from the release once, at load");
         var manifest = DeployManifestFile.Read(_host.Layout.ManifestPath)!;
         manifest.Sha.Should().Be(sha);
         manifest.ServiceDefinitionSha256.Should().Be(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(_host.PlistPath))));
@@ -152,7 +152,7 @@ public sealed class FirstDeployStepTests : IDisposable
     {
         var step = new FirstDeployStep(
             new FirstDeployConfig { Repository = "https://ghp_t0ken@github.com/example/automate-e.git", Sha = new string('a', 40), AgentLabel = FirstDeployFixture.AgentLabel },
-            FirstDeployFixture.Agent, FirstDeployFixture.EnvFile, HostPlatform.MacOs, [], _host.Root.Paths, _host.Git, _host.Launchd, _host.Ownership);
+            FirstDeployFixture.Agent, FirstDeployFixture.EnvFile, HostPlatform.MacOs, [], _host.Root.Paths, _host.Git, _host.Launchd, _host.Ownership, _host.LoginWindow);
 
         var result = await step.ApplyAsync(_host.Facts.NewContext(step.Id), CancellationToken.None);
 

@@ -85,7 +85,7 @@ public sealed class HandoffStepTests
         _time.Advance(TimeSpan.FromSeconds(10));
         var done = await ApplyAsync();
 
-        unhealthy.Should().BeOfType<ApplyResult.WaitUntil>().Which.Reason.Should().Contain("loaded but not healthy (state not running, last exit code 78)");
+        unhealthy.Should().BeOfType<ApplyResult.WaitUntil>().Which.Reason.Should().Contain("loaded but not healthy (state not running, runs 2, last exit code 78)");
         factAfterCrash.Should().BeFalse("healthySince is cleared when the job stops being healthy");
         stillInNewWindow.Should().BeOfType<ApplyResult.WaitUntil>("100 s after the first healthy check, but only 50 s after it became healthy again");
         done.Should().BeOfType<ApplyResult.Done>();

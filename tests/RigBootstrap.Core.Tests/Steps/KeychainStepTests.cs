@@ -34,12 +34,17 @@ public sealed class KeychainStepTests : IDisposable
         _keychain = new SimulatedKeychain(new SimulatedMac(_root.Paths));
         _envFilePath = Path.Join(_root.Paths.RootDirPath, "env");
         WriteEnv(("CLAUDE_OAUTH_JSON", Credentials), ("NPM_TOKEN", "npm_abc"));
+        // macOS made the login keychain at the user's first login.
+        Directory.CreateDirectory(Path.GetDirectoryName(LoginKeychainFilePath)!);
+        File.WriteAllText(LoginKeychainFilePath, "");
     }
+
+    private string LoginKeychainFilePath => _root.Paths.Resolve(Login.Path);
 
     public void Dispose() => _root.Dispose();
 
     private KeychainStep NewStep(KeychainConfig? config = null) =>
-        new(config ?? Config, Login, new EnvFileSecretValues(_envFilePath), SopsSource, _keychain, [BuiltInStepIds.Secrets]);
+        new(config ?? Config, Login, new EnvFileSecretValues(_envFilePath), SopsSource, _keychain, [BuiltInStepIds.Secrets], _root.Paths);
 
     private void WriteEnv(params (string Name, string Value)[] values) =>
         SecretFile.WriteAtomically(_envFilePath, string.Concat(values.Select(v => $"{v.Name}={EnvFileFormat.Quote(v.Value)}\n")));
@@ -105,8 +110,21 @@ public sealed class KeychainStepTests : IDisposable
 
         probed.Should().BeFalse();
         var wait = applied.Should().BeOfType<ApplyResult.WaitUntil>().Subject;
-        wait.Reason.Should().Contain("locked").And.Contain("claude").And.Contain("security unlock-keychain").And.Contain(Login.Path);
+        wait.Reason.Should().Contain("exists but is locked").And.Contain("claude").And.Contain("launchctl asuser").And.Contain(Login.Path);
         wait.Reason.Should().NotContain(Credentials);
+    }
+
+    [Fact(Timeout = 30000)]
+    public async Task With_no_login_keychain_file_the_step_waits_for_the_first_login_without_asking_security()
+    {
+        File.Delete(LoginKeychainFilePath);
+        var step = NewStep();
+
+        var applied = await step.ApplyAsync(Context(), CancellationToken.None);
+
+        var wait = applied.Should().BeOfType<ApplyResult.WaitUntil>().Subject;
+        wait.Reason.Should().Contain("does not exist yet").And.Contain("first login").And.NotContain("locked");
+        Directory.Exists(_keychain.DirPath).Should().BeFalse("nothing is written to a keychain that does not exist");
     }
 
     [Fact(Timeout = 30000)]

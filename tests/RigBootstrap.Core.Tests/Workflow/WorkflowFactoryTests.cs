@@ -23,8 +23,8 @@ public sealed class WorkflowFactoryTests
 
     [Theory]
     [InlineData(true, "rig")]
-    [InlineData(false, null)]
-    public void The_keychain_step_runs_security_as_the_agent_on_a_real_host_and_as_itself_in_a_simulation(bool realHost, string? expectedUser)
+    [InlineData(false, "rig")]
+    public void The_keychain_step_runs_security_in_the_agents_session_on_a_real_host_and_in_a_simulation(bool realHost, string? expectedUser)
     {
         // Arrange
         using var root = new TempHostRoot();

@@ -5,9 +5,15 @@ using RigBootstrap.Processes;
 namespace RigBootstrap.Core.Adapters.MacOs;
 
 /// <summary>
-/// <see cref="IKeychain"/> over the real `security`, resolved from the tool table and run as the keychain's user.
+/// <see cref="IKeychain"/> over the real `security`, resolved from the tool table and run in the keychain user's
+/// session: `launchctl asuser &lt;uid&gt; sudo -u &lt;user&gt; security …`.
 /// </summary>
 /// <remarks>
+/// A root daemon that only switches uid stays in launchd's system bootstrap namespace and outside the user's security
+/// session, where the login keychain autologin unlocked still looks locked (errSecInteractionNotAllowed); `asuser`
+/// runs the command in the user's bootstrap namespace and `sudo -u` as the user (launchctl(1) `asuser`; the form
+/// macadmins tools use, e.g. Macjutsu/super's `launchctl asuser "$uid" sudo -u "$user" …`).
+///
 /// The value never goes into argv. `add-generic-password -w VALUE` would show it to `ps`, and `-w` as the last
 /// option prompts twice through getpass(3), which wants a terminal a daemon does not have. So the command goes to
 /// `security -i` on stdin, which reads one line and splits it like a shell (Apple's SecurityTool/security.c,
@@ -24,11 +30,13 @@ public sealed class KeychainTool : IKeychain
 
     private readonly IProcessRunner _runner;
     private readonly ToolTable _tools;
+    private readonly UserIds _ids;
 
-    public KeychainTool(IProcessRunner runner, ToolTable tools)
+    public KeychainTool(IProcessRunner runner, ToolTable tools, UserIds ids)
     {
         _runner = runner;
         _tools = tools;
+        _ids = ids;
     }
 
     public async Task<bool> ExistsAsync(KeychainFile keychain, string service, string account, CancellationToken cancellationToken)
@@ -92,8 +100,28 @@ public sealed class KeychainTool : IKeychain
         {
             StandardInput = input,
             Secrets = [.. secrets],
-            UserName = keychain.UserName,
         };
+        if (keychain.UserName is { } user)
+        {
+            int uid;
+            try
+            {
+                uid = await _ids.UidOfAsync(user, cancellationToken);
+            }
+            catch (ServiceManagerException ex)
+            {
+                throw new KeychainException(SecurityErrorKind.Other, $"could not reach {keychain}: {ex.Message}");
+            }
+
+            // The value still goes on stdin only: asuser and sudo pass stdin through to security.
+            spec = spec with
+            {
+                FileName = _tools.PathOf(ToolNames.Launchctl),
+                Arguments = ["asuser", uid.ToString(System.Globalization.CultureInfo.InvariantCulture), _tools.PathOf(ToolNames.Sudo), "-u", user,
+                    _tools.PathOf(ToolNames.Security), .. arguments],
+            };
+        }
+
         return await ToolCall.RunAsync(_runner, spec, _ => new KeychainException(SecurityErrorKind.Other,
             $"security did not finish within {ToolTimeout.TotalSeconds:0} s on {keychain} and was stopped; it may be waiting for a keychain prompt nobody can answer"),
             cancellationToken);

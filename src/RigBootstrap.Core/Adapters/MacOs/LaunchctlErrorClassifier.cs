@@ -36,6 +36,12 @@ public static class LaunchctlErrorClassifier
             return LaunchctlErrorKind.AlreadyInProgress;
         }
 
+        // launchctl's text for 125; the second form is what some releases print for a gui domain that is not there.
+        if (Mentions(stderr, "Domain does not support specified action") || Mentions(stderr, "Could not find domain for user gui"))
+        {
+            return LaunchctlErrorKind.NoGuiSession;
+        }
+
         if (Mentions(stderr, "Input/output error"))
         {
             return LaunchctlErrorKind.TransientIo;
@@ -48,19 +54,21 @@ public static class LaunchctlErrorClassifier
             119 => LaunchctlErrorKind.Disabled,
             3 => LaunchctlErrorKind.AlreadyStopped,
             37 => LaunchctlErrorKind.AlreadyInProgress,
+            ServiceManagerException.NoGuiSessionExitCode => LaunchctlErrorKind.NoGuiSession,
             _ => LaunchctlErrorKind.Other,
         };
     }
 
-    /// <summary>One sentence for an operator that says what happened to <c>system/&lt;label&gt;</c> and how to fix it.</summary>
-    public static string Describe(LaunchctlErrorKind kind, string label)
+    /// <summary>One sentence for an operator that says what happened to <c>&lt;domain&gt;/&lt;label&gt;</c> and how to fix it.</summary>
+    /// <param name="domain">launchctl's domain target: `system`, or `gui/&lt;uid&gt;` for the agent's LaunchAgent.</param>
+    public static string Describe(LaunchctlErrorKind kind, string label, string domain = "system")
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(label);
-        var service = $"system/{label}";
+        var service = $"{domain}/{label}";
         return kind switch
         {
             LaunchctlErrorKind.NotLoaded =>
-                $"{service} is not loaded in launchd (exit 113); bootstrap it with `launchctl bootstrap system <path to {label}.plist>`, or run `rig-bootstrap install` again.",
+                $"{service} is not loaded in launchd (exit 113); bootstrap it with `launchctl bootstrap {domain} <path to {label}.plist>`, or run `rig-bootstrap install` again.",
             LaunchctlErrorKind.TransientIo =>
                 $"launchctl gave Input/output error (5) for {service}: it is still loaded, still stopping after a bootout, or disabled; retry for up to 15 s, and if it persists run `launchctl enable {service}` and check `launchctl print {service}`.",
             LaunchctlErrorKind.Disabled =>
@@ -71,6 +79,8 @@ public static class LaunchctlErrorClassifier
                 $"launchd refused the plist for {service} (bad ownership/permissions); make it owned by root:wheel with mode 0644 (`chown root:wheel` and `chmod 0644` on the plist), then bootstrap again.",
             LaunchctlErrorKind.AlreadyInProgress =>
                 $"launchctl reported an operation already in progress (37) for {service}; wait a few seconds, check `launchctl print {service}`, then retry.",
+            LaunchctlErrorKind.NoGuiSession =>
+                $"{service} cannot be reached: {domain} does not exist yet (125: Domain does not support specified action), as its user is not logged in at the GUI; log that user in at the console (autologin does at boot), then bootstrap again.",
             _ =>
                 $"launchctl failed for {service}; run `launchctl print {service}` for the job's state and `launchctl error <code>` for the meaning of the exit code.",
         };

@@ -23,4 +23,10 @@ public enum LaunchctlErrorKind
 
     /// <summary>37, <c>Operation already in progress</c>: seen after a back-to-back bootstrap and kickstart.</summary>
     AlreadyInProgress,
+
+    /// <summary>
+    /// 125, <c>Domain does not support specified action</c>: a gui/&lt;uid&gt; domain whose user is not logged in at the
+    /// GUI (no Aqua session), so nothing can be bootstrapped into it yet.
+    /// </summary>
+    NoGuiSession,
 }

@@ -4,9 +4,10 @@ using RigBootstrap.Processes;
 namespace RigBootstrap.Core.Adapters.MacOs;
 
 /// <summary>
-/// launchd through the real `launchctl` in the system domain (DESIGN §10): print (113 = not loaded), enable
-/// before bootstrap, bootstrap retried on the transient `5: Input/output error`, bootout where "No such process"
-/// counts as done.
+/// launchd through the real `launchctl` in one domain (DESIGN §10), the system domain unless told otherwise (the
+/// agent's LaunchAgent lives in gui/&lt;uid&gt;, see <see cref="GuiSessionLaunchd"/>): print (113 = not loaded),
+/// enable before bootstrap, bootstrap retried on the transient `5: Input/output error`, bootout where "No such
+/// process" counts as done.
 /// </summary>
 public sealed class LaunchctlLaunchd : IServiceManager
 {
@@ -16,17 +17,20 @@ public sealed class LaunchctlLaunchd : IServiceManager
     private readonly ToolTable _tools;
     private readonly IProcessRunner _runner;
     private readonly TimeProvider _time;
+    private readonly string _domain;
 
-    public LaunchctlLaunchd(ToolTable tools, IProcessRunner runner, TimeProvider time)
+    /// <param name="domain">launchctl's domain target: `system`, or `gui/&lt;uid&gt;` for a user's GUI session.</param>
+    public LaunchctlLaunchd(ToolTable tools, IProcessRunner runner, TimeProvider time, string domain = "system")
     {
         _tools = tools;
         _runner = runner;
         _time = time;
+        _domain = domain;
     }
 
     public async Task<ServiceStatus?> GetStatusAsync(string label, CancellationToken cancellationToken)
     {
-        var result = await RunAsync(["print", $"system/{label}"], cancellationToken);
+        var result = await RunAsync(["print", $"{_domain}/{label}"], cancellationToken);
         if (result.ExitCode == 0)
         {
             var info = LaunchctlPrintParser.Parse(result.StdoutTail);
@@ -40,7 +44,7 @@ public sealed class LaunchctlLaunchd : IServiceManager
 
     public async Task EnableAsync(string label, CancellationToken cancellationToken)
     {
-        var result = await RunAsync(["enable", $"system/{label}"], cancellationToken);
+        var result = await RunAsync(["enable", $"{_domain}/{label}"], cancellationToken);
         if (result.ExitCode != 0)
         {
             throw Failure(label, "enable", result);
@@ -52,7 +56,7 @@ public sealed class LaunchctlLaunchd : IServiceManager
         var deadline = _time.GetUtcNow() + BootstrapDeadline;
         while (true)
         {
-            var result = await RunAsync(["bootstrap", "system", plistPath], cancellationToken);
+            var result = await RunAsync(["bootstrap", _domain, plistPath], cancellationToken);
             if (result.ExitCode == 0)
             {
                 return;
@@ -71,7 +75,7 @@ public sealed class LaunchctlLaunchd : IServiceManager
 
     public async Task UnloadAsync(string label, CancellationToken cancellationToken)
     {
-        var result = await RunAsync(["bootout", $"system/{label}"], cancellationToken);
+        var result = await RunAsync(["bootout", $"{_domain}/{label}"], cancellationToken);
         var kind = LaunchctlErrorClassifier.Classify(result.ExitCode, result.StderrTail);
         if (result.ExitCode != 0 && kind is not (LaunchctlErrorKind.NotLoaded or LaunchctlErrorKind.AlreadyStopped))
         {
@@ -84,7 +88,7 @@ public sealed class LaunchctlLaunchd : IServiceManager
 
     public async Task RestartAsync(string label, CancellationToken cancellationToken)
     {
-        var result = await RunAsync(["kickstart", $"system/{label}"], cancellationToken);
+        var result = await RunAsync(["kickstart", $"{_domain}/{label}"], cancellationToken);
         if (result.ExitCode != 0)
         {
             throw Failure(label, "kickstart", result);
@@ -100,11 +104,11 @@ public sealed class LaunchctlLaunchd : IServiceManager
             Timeout = CallTimeout,
         }, cancellationToken);
 
-    private static ServiceManagerException Failure(string label, string verb, ProcessResult result)
+    private ServiceManagerException Failure(string label, string verb, ProcessResult result)
     {
         var kind = LaunchctlErrorClassifier.Classify(result.ExitCode, result.StderrTail);
         return new ServiceManagerException(
-            $"launchctl {verb} {label} exited {result.ExitCode}: {result.StderrTail.Trim()} — {LaunchctlErrorClassifier.Describe(kind, label)}",
-            result.ExitCode);
+            $"launchctl {verb} {_domain}/{label} exited {result.ExitCode}: {result.StderrTail.Trim()} — {LaunchctlErrorClassifier.Describe(kind, label, _domain)}",
+            kind == LaunchctlErrorKind.NoGuiSession ? ServiceManagerException.NoGuiSessionExitCode : result.ExitCode);
     }
 }

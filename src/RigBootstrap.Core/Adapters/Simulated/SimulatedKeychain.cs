@@ -7,9 +7,11 @@ namespace RigBootstrap.Core.Adapters.Simulated;
 
 /// <summary>
 /// Keychains on the simulated Mac: one 0600 file per item under the simulator's `keychain` folder, named by a hash of
-/// keychain, service and account (so no name needs escaping). A locked keychain refuses like `security` under launchd.
+/// keychain, service and account (so no name needs escaping). A locked keychain refuses like `security` under launchd;
+/// with a login window, a user's login keychain is unlocked only while that user is logged in at the GUI (the session
+/// the real adapter joins with `launchctl asuser`).
 /// </summary>
-public sealed class SimulatedKeychain(SimulatedMac mac) : IKeychain
+public sealed class SimulatedKeychain(SimulatedMac mac, SimulatedLoginWindow? loginWindow = null) : IKeychain
 {
     public string DirPath => Path.Join(mac.DirPath, "keychain");
 
@@ -48,7 +50,8 @@ public sealed class SimulatedKeychain(SimulatedMac mac) : IKeychain
 
     private void ThrowIfLocked(KeychainFile keychain, string service, string account)
     {
-        if (File.Exists(Path.Join(LockedDirPath, Hash(keychain.Path))))
+        var outsideSession = loginWindow is not null && keychain.UserName is { } user && loginWindow.ConsoleUser != user;
+        if (outsideSession || File.Exists(Path.Join(LockedDirPath, Hash(keychain.Path))))
         {
             var item = $"service \"{service}\" account \"{account}\" in {keychain}";
             throw new KeychainException(SecurityErrorKind.InteractionNotAllowed,

@@ -5,12 +5,15 @@ namespace RigBootstrap.Core.Adapters.Simulated;
 
 /// <summary>
 /// launchd on the simulated Mac: loaded jobs are files under the host root. It refuses what launchd refuses (a
-/// writable plist, a disabled label, a label already loaded) and "runs" a job when its program exists.
+/// writable plist, a disabled label, a label already loaded) and "runs" a job when its program exists: a periodic
+/// job (StartInterval) as one run that exited 0, any other as running. Without a user it is the system domain; with
+/// one, that user's GUI session (gui/&lt;uid&gt;), which exists only while the user is logged in at the console.
 /// </summary>
-public sealed class SimulatedLaunchd(SimulatedMac mac) : IServiceManager
+public sealed class SimulatedLaunchd(SimulatedMac mac, string? guiUser = null, SimulatedLoginWindow? loginWindow = null) : IServiceManager
 {
     public Task<ServiceStatus?> GetStatusAsync(string label, CancellationToken cancellationToken)
     {
+        ThrowUnlessDomainExists("print");
         var job = Read(label);
         return Task.FromResult(job is null ? null : new ServiceStatus(job.Label, job.State, job.Pid, job.LastExitCode, job.Runs));
     }
@@ -28,6 +31,7 @@ public sealed class SimulatedLaunchd(SimulatedMac mac) : IServiceManager
 
     public Task LoadAsync(string label, string plistPath, CancellationToken cancellationToken)
     {
+        ThrowUnlessDomainExists("Bootstrap");
         if (File.Exists(Path.Join(mac.DisabledJobsDirPath, label)))
         {
             throw new ServiceManagerException($"Bootstrap failed: 119: Service is disabled ({label}); run `launchctl enable system/{label}` first", 119);
@@ -88,6 +92,29 @@ public sealed class SimulatedLaunchd(SimulatedMac mac) : IServiceManager
         return loaded;
     }
 
+    /// <summary>What the user's login does: load every plist in ~/Library/LaunchAgents into the GUI session.</summary>
+    public IReadOnlyList<string> LoadAgentsAtLogin(string homeDirPath)
+    {
+        var agentsDirPath = Path.Join(homeDirPath, "Library", "LaunchAgents");
+        var loaded = new List<string>();
+        var plists = Directory.Exists(agentsDirPath) ? Directory.GetFiles(agentsDirPath, "*.plist") : [];
+        foreach (var plistPath in plists.Order(StringComparer.Ordinal))
+        {
+            try
+            {
+                var definition = ReadDefinition(plistPath);
+                Load(definition.Label, plistPath, previousRuns: 0);
+                loaded.Add(definition.Label);
+            }
+            catch (Exception ex) when (ex is ServiceManagerException or FormatException)
+            {
+                continue; // as at boot: a refused plist is skipped
+            }
+        }
+
+        return loaded;
+    }
+
     /// <summary>Shutdown: every job stops and nothing stays loaded.</summary>
     public void UnloadAll()
     {
@@ -114,16 +141,17 @@ public sealed class SimulatedLaunchd(SimulatedMac mac) : IServiceManager
         var program = definition.ProgramArguments[0];
         var runs = previousRuns + 1;
         var startable = File.Exists(program) && (File.GetUnixFileMode(program) & UnixFileMode.UserExecute) != 0;
+        var periodic = definition.StartIntervalSeconds is not null;
         var job = new SimulatedJob
         {
             Label = label,
             PlistPath = plistPath,
-            State = startable ? "running" : "not running",
-            Pid = startable ? 400 + (7 * runs) : null,
-            LastExitCode = startable ? null : 78,
+            State = startable && !periodic ? "running" : "not running",
+            Pid = startable && !periodic ? 400 + (7 * runs) : null,
+            LastExitCode = !startable ? 78 : periodic ? 0 : null,
             Runs = runs,
         };
-        Directory.CreateDirectory(mac.LoadedJobsDirPath);
+        Directory.CreateDirectory(JobsDirPath);
         File.WriteAllText(JobPath(label), JsonSerializer.Serialize(job, SimulatorJsonContext.Default.SimulatedJob));
     }
 
@@ -133,5 +161,16 @@ public sealed class SimulatedLaunchd(SimulatedMac mac) : IServiceManager
     private SimulatedJob? Read(string label) =>
         File.Exists(JobPath(label)) ? JsonSerializer.Deserialize(File.ReadAllText(JobPath(label)), SimulatorJsonContext.Default.SimulatedJob) : null;
 
-    private string JobPath(string label) => Path.Join(mac.LoadedJobsDirPath, label + ".json");
+    private string JobsDirPath => guiUser is null ? mac.LoadedJobsDirPath : Path.Join(mac.LoadedJobsDirPath, "gui-" + guiUser);
+
+    private string JobPath(string label) => Path.Join(JobsDirPath, label + ".json");
+
+    // launchd has no gui domain for a user who is not logged in at the GUI: launchctl answers 125.
+    private void ThrowUnlessDomainExists(string verb)
+    {
+        if (guiUser is not null && loginWindow?.ConsoleUser != guiUser)
+        {
+            throw new ServiceManagerException($"{verb} failed: 125: Domain does not support specified action ({guiUser} is not logged in at the GUI)", 125);
+        }
+    }
 }

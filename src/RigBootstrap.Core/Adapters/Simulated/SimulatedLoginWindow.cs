@@ -70,6 +70,9 @@ public sealed class SimulatedLoginWindow(SimulatedMac mac) : ILoginWindow
         return Task.CompletedTask;
     }
 
+    /// <summary>The user logged in at the GUI, or null while the login window shows.</summary>
+    public string? ConsoleUser => File.Exists(ConsoleUserPath) ? File.ReadAllText(ConsoleUserPath).Trim() : null;
+
     public Task<string> GetConsoleUserAsync(CancellationToken cancellationToken) =>
         Task.FromResult(File.Exists(ConsoleUserPath) ? File.ReadAllText(ConsoleUserPath).Trim() : NobodyAtConsole);
 
@@ -92,6 +95,13 @@ public sealed class SimulatedLoginWindow(SimulatedMac mac) : ILoginWindow
 
         File.WriteAllText(ConsoleUserPath, user + "\n");
         return user;
+    }
+
+    /// <summary>A person logs in at the console (tests and rehearsals); the login window's own way is <see cref="LogInAtBoot"/>.</summary>
+    public void LogInAtConsole(string user)
+    {
+        Directory.CreateDirectory(DirPath);
+        File.WriteAllText(ConsoleUserPath, user + "\n");
     }
 
     /// <summary>Turns FileVault on or off on the simulated Mac (an operator's action, for rehearsals and tests).</summary>

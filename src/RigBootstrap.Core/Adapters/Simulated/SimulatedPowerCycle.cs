@@ -2,8 +2,8 @@ namespace RigBootstrap.Core.Adapters.Simulated;
 
 /// <summary>
 /// Carries out a reboot on the simulated Mac, in the order a Mac boots: everything stops, a pending OS update
-/// installs, the boot id changes, loginwindow logs the autologin user in (whose TCC.db appears at that first
-/// login), and launchd loads the daemons again.
+/// installs, the boot id changes, loginwindow logs the autologin user in (whose TCC.db and login keychain appear at
+/// that first login, and whose LaunchAgents load into its GUI session), and launchd loads the daemons again.
 /// </summary>
 public sealed class SimulatedPowerCycle(
     SimulatedMac mac,
@@ -24,11 +24,25 @@ public sealed class SimulatedPowerCycle(
 
         softwareUpdate?.ApplyPendingAtBoot();
         mac.WriteBootId(next);
-        if (loginWindow?.LogInAtBoot() is { } user && tcc is not null)
+        var loaded = launchd.LoadAllAtBoot();
+        if (loginWindow?.LogInAtBoot() is { } user)
         {
-            await tcc.CreateUserDatabaseAtFirstLoginAsync(user, cancellationToken);
+            if (tcc is not null)
+            {
+                await tcc.CreateUserDatabaseAtFirstLoginAsync(user, cancellationToken);
+            }
+
+            var home = mac.Paths.Resolve(Path.Join("/Users", user));
+            var keychain = Path.Join(home, "Library", "Keychains", "login.keychain-db");
+            Directory.CreateDirectory(Path.GetDirectoryName(keychain)!);
+            using (File.Open(keychain, FileMode.OpenOrCreate))
+            {
+                // The first login creates the login keychain; later ones find it.
+            }
+
+            new SimulatedLaunchd(mac, user, loginWindow).LoadAgentsAtLogin(home);
         }
 
-        return launchd.LoadAllAtBoot();
+        return loaded;
     }
 }

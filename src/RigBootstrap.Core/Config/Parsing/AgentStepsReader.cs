@@ -3,14 +3,14 @@ namespace RigBootstrap.Core.Config.Parsing;
 /// <summary>Reads the step sections about the fleet agent: firstDeploy and handoff.</summary>
 internal static class AgentStepsReader
 {
-    private const string AgentLabelFix = "set it to the agent's LaunchDaemon label such as ai.invotek.rig-deploy";
+    private const string AgentLabelFix = "set it to the agent's launchd label such as ai.invotek.rig-deploy";
     private static readonly HandoffConfig HandoffDefaults = new() { AgentLabel = "" };
 
     public static FirstDeployConfig? ReadFirstDeploy(JsonObjectReader steps)
     {
         var section = steps.OptionalObject("firstDeploy",
             "write it as { \"repository\": \"https://…\", \"sha\": \"…\", \"agentLabel\": \"ai.invotek.rig-deploy\" }",
-            ["repository", "sha", "agentLabel"]);
+            ["repository", "sha", "agentLabel", "startIntervalSeconds"]);
         return section is null
             ? null
             : new FirstDeployConfig
@@ -23,6 +23,8 @@ internal static class AgentStepsReader
                     FieldRules.CommitSha) ?? "",
                 AgentLabel = section.RequiredString("agentLabel", AgentLabelFix,
                     FieldRules.ReverseDns("ai.invotek.rig-deploy")) ?? "",
+                // From a minute (a tighter loop only hammers the git server) to a day.
+                StartIntervalSeconds = section.Int("startIntervalSeconds", FirstDeployConfig.DefaultStartIntervalSeconds, 60, 86400),
             };
     }
 

@@ -21,28 +21,52 @@ public sealed class KeychainToolTests : IDisposable
     private readonly KeychainTool _keychain;
 
     public KeychainToolTests() =>
-        _keychain = new KeychainTool(_runner, new ToolTable(_toolsDir.Paths.RootDirPath, ImmutableDictionary<string, string>.Empty));
+        _keychain = new KeychainTool(_runner, new ToolTable(_toolsDir.Paths.RootDirPath, ImmutableDictionary<string, string>.Empty),
+            new UserIds(_runner, new ToolTable(_toolsDir.Paths.RootDirPath, ImmutableDictionary<string, string>.Empty)));
 
     public void Dispose() => _toolsDir.Dispose();
 
     [Fact(Timeout = 30000)]
-    public async Task Exists_runs_find_generic_password_in_the_named_keychain_as_its_user()
+    public async Task Exists_runs_find_generic_password_in_the_named_keychain_in_its_users_session()
     {
-        _runner.Then(0, stdout: "keychain: \"/Users/claude/Library/Keychains/login.keychain-db\"\n");
+        _runner.Then(0, stdout: "501\n").Then(0, stdout: "keychain: \"/Users/claude/Library/Keychains/login.keychain-db\"\n");
 
         var exists = await _keychain.ExistsAsync(Login, Service, Account, CancellationToken.None);
 
         exists.Should().BeTrue();
-        var spec = _runner.Specs.Single();
-        spec.FileName.Should().Be(Path.Join(_toolsDir.Paths.RootDirPath, "security"));
-        spec.Arguments.Should().Equal("find-generic-password", "-s", Service, "-a", Account, "/Users/claude/Library/Keychains/login.keychain-db");
-        spec.UserName.Should().Be("claude", "a login keychain is reached as its user");
+        _runner.Specs[0].Arguments.Should().Equal("-u", "claude");
+        var spec = _runner.Specs[1];
+        spec.FileName.Should().Be(Path.Join(_toolsDir.Paths.RootDirPath, "launchctl"));
+        spec.Arguments.Should().Equal("asuser", "501", Path.Join(_toolsDir.Paths.RootDirPath, "sudo"), "-u", "claude", Path.Join(_toolsDir.Paths.RootDirPath, "security"),
+            "find-generic-password", "-s", Service, "-a", Account, "/Users/claude/Library/Keychains/login.keychain-db");
+        spec.UserName.Should().BeNull("the user's session is joined through asuser and sudo, not by switching uid alone");
+    }
+
+    [Fact(Timeout = 30000)]
+    public async Task A_keychain_without_a_user_runs_security_directly()
+    {
+        _runner.Then(0);
+
+        await _keychain.ExistsAsync(Login with { UserName = null }, Service, Account, CancellationToken.None);
+
+        _runner.Specs.Single().FileName.Should().Be(Path.Join(_toolsDir.Paths.RootDirPath, "security"));
+    }
+
+    [Fact(Timeout = 30000)]
+    public async Task An_unknown_user_fails_naming_agent_user_before_security_runs()
+    {
+        _runner.Then(1, stderr: "id: claude: no such user\n");
+
+        var act = () => _keychain.ExistsAsync(Login, Service, Account, CancellationToken.None);
+
+        (await act.Should().ThrowAsync<KeychainException>()).Which.Message.Should().Contain("agent.user").And.Contain("no such user");
+        _runner.Specs.Should().ContainSingle();
     }
 
     [Fact(Timeout = 30000)]
     public async Task Exists_is_false_on_exit_44_with_the_real_not_found_message()
     {
-        _runner.Then(44, stderr: MacOsFixtures.ReadText("security-find-generic-password-not-found.stderr.txt"));
+        _runner.Then(0, stdout: "501\n").Then(44, stderr: MacOsFixtures.ReadText("security-find-generic-password-not-found.stderr.txt"));
 
         var exists = await _keychain.ExistsAsync(Login, Service, Account, CancellationToken.None);
 
@@ -52,14 +76,14 @@ public sealed class KeychainToolTests : IDisposable
     [Fact(Timeout = 30000)]
     public async Task Read_returns_what_dash_w_printed_without_its_newline_and_null_when_absent()
     {
-        _runner.Then(0, stdout: Secret + "\n").Then(44, stderr: MacOsFixtures.ReadText("security-find-generic-password-not-found.stderr.txt"));
+        _runner.Then(0, stdout: "501\n").Then(0, stdout: Secret + "\n").Then(0, stdout: "501\n").Then(44, stderr: MacOsFixtures.ReadText("security-find-generic-password-not-found.stderr.txt"));
 
         var present = await _keychain.ReadAsync(Login, Service, Account, CancellationToken.None);
         var absent = await _keychain.ReadAsync(Login, "other", Account, CancellationToken.None);
 
         present.Should().Be(Secret);
         absent.Should().BeNull();
-        _runner.Specs[0].Arguments.Should().Equal("find-generic-password", "-s", Service, "-a", Account, "-w", Login.Path);
+        _runner.Specs[1].Arguments.Skip(6).Should().Equal("find-generic-password", "-s", Service, "-a", Account, "-w", Login.Path);
     }
 
     [Fact(Timeout = 30000)]
@@ -67,30 +91,34 @@ public sealed class KeychainToolTests : IDisposable
     {
         var hex = Convert.ToHexStringLower(Encoding.UTF8.GetBytes(Secret));
 
+        _runner.Then(0, stdout: "501\n").Then(0);
+
         await _keychain.SetAsync(Login, Service, Account, Secret, CancellationToken.None);
 
-        var spec = _runner.Specs.Single();
-        spec.Arguments.Should().Equal("-i");
+        var spec = _runner.Specs[1];
+        spec.Arguments.Skip(6).Should().Equal("-i");
+        spec.Arguments.Should().NotContain(a => a.Contains(Secret, StringComparison.Ordinal));
         spec.StandardInput.Should().Be(StandardInput.FromText(
             $"add-generic-password -U -s \"{Service}\" -a \"{Account}\" -X {hex} \"{Login.Path}\"\n"));
         spec.Secrets.Should().BeEquivalentTo([Secret, hex]);
         spec.ToDisplayString().Should().NotContain(Secret).And.NotContain(hex);
-        spec.UserName.Should().Be("claude");
     }
 
     [Fact(Timeout = 30000)]
     public async Task Set_escapes_quotes_and_backslashes_in_names_as_security_dash_i_splits_them()
     {
+        _runner.Then(0, stdout: "501\n").Then(0);
+
         await _keychain.SetAsync(Login, "say \"hi\"", "a\\b", "v", CancellationToken.None);
 
-        _runner.Specs.Single().StandardInput.Should().Be(StandardInput.FromText(
+        _runner.Specs[1].StandardInput.Should().Be(StandardInput.FromText(
             $"add-generic-password -U -s \"say \\\"hi\\\"\" -a \"a\\\\b\" -X 76 \"{Login.Path}\"\n"));
     }
 
     [Fact(Timeout = 30000)]
     public async Task A_locked_keychain_exit_36_throws_naming_the_item_and_the_unlock_without_the_value()
     {
-        _runner.Then(36, stderr: "security: SecKeychainItemCreateFromContent (<default>): User interaction is not allowed.\n");
+        _runner.Then(0, stdout: "501\n").Then(36, stderr: "security: SecKeychainItemCreateFromContent (<default>): User interaction is not allowed.\n");
 
         var act = () => _keychain.SetAsync(Login, Service, Account, Secret, CancellationToken.None);
 
@@ -100,12 +128,27 @@ public sealed class KeychainToolTests : IDisposable
     }
 
     [Theory]
+    [InlineData("security-asuser-unlock-keychain-bad-passphrase-login.txt")]
+    [InlineData("security-asuser-unlock-keychain-bad-passphrase-apple-test.txt")]
+    public async Task A_refused_passphrase_exit_51_is_auth_failed_with_securitys_own_words(string fixture)
+    {
+        var stderr = MacOsFixtures.ReadText(fixture);
+        _runner.Then(0, stdout: "501\n").Then(51, stderr: stderr);
+
+        var act = () => _keychain.SetAsync(Login, Service, Account, Secret, CancellationToken.None);
+
+        var thrown = (await act.Should().ThrowAsync<KeychainException>()).Which;
+        thrown.Kind.Should().Be(SecurityErrorKind.AuthFailed);
+        thrown.Message.Should().Contain("exit 51").And.Contain("SecKeychainUnlock").And.NotContain(Secret);
+    }
+
+    [Theory]
     [InlineData(51, SecurityErrorKind.AuthFailed)]
     [InlineData(45, SecurityErrorKind.DuplicateItem)]
     [InlineData(1, SecurityErrorKind.Other)]
     public async Task Other_exit_codes_of_a_lookup_throw_with_their_kind(int exitCode, SecurityErrorKind kind)
     {
-        _runner.Then(exitCode, stderr: "security: failed\n");
+        _runner.Then(0, stdout: "501\n").Then(exitCode, stderr: "security: failed\n");
 
         var act = () => _keychain.ExistsAsync(Login, Service, Account, CancellationToken.None);
 

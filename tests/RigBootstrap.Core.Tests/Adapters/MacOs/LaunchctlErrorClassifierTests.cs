@@ -10,6 +10,8 @@ public sealed class LaunchctlErrorClassifierTests
         { "launchctl-bootout-not-loaded.stderr.txt", 3, LaunchctlErrorKind.AlreadyStopped },
         { "launchctl-bootstrap-disabled.stderr.txt", 119, LaunchctlErrorKind.Disabled },
         { "launchctl-bootstrap-eio.stderr.txt", 5, LaunchctlErrorKind.TransientIo },
+        // The source shows no exit code; the text carries 125.
+        { "launchctl-bootstrap-gui-no-session.stderr.txt", 125, LaunchctlErrorKind.NoGuiSession },
         // Not an error from a call but the text of "launchctl error 154": no rule knows it.
         { "launchctl-error-154.txt", 154, LaunchctlErrorKind.Other },
         { "launchctl-kickstart-not-found-system.stderr.txt", 113, LaunchctlErrorKind.NotLoaded },
@@ -75,7 +77,7 @@ public sealed class LaunchctlErrorClassifierTests
     [InlineData(119, LaunchctlErrorKind.Disabled)]
     [InlineData(3, LaunchctlErrorKind.AlreadyStopped)]
     [InlineData(37, LaunchctlErrorKind.AlreadyInProgress)]
-    [InlineData(125, LaunchctlErrorKind.Other)]
+    [InlineData(125, LaunchctlErrorKind.NoGuiSession)]
     [InlineData(1, LaunchctlErrorKind.Other)]
     [InlineData(0, LaunchctlErrorKind.Other)]
     public void With_empty_stderr_the_exit_code_decides(int exitCode, LaunchctlErrorKind expected)
@@ -125,6 +127,16 @@ public sealed class LaunchctlErrorClassifierTests
 
         // Assert
         message.Should().Match(expectedMessage);
+    }
+
+    [Fact]
+    public void A_gui_domain_with_no_session_is_described_with_its_domain_and_the_login_it_waits_for()
+    {
+        // Act
+        var message = LaunchctlErrorClassifier.Describe(LaunchctlErrorKind.NoGuiSession, "ai.invotek.rig-deploy", "gui/501");
+
+        // Assert
+        message.Should().Match("gui/501/ai.invotek.rig-deploy cannot be reached: gui/501 does not exist yet (125*not logged in at the GUI*autologin*");
     }
 
     [Fact]

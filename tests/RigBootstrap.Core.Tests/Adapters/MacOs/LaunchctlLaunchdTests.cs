@@ -91,7 +91,7 @@ public sealed class LaunchctlLaunchdTests : IDisposable
 
         var failure = (await act.Should().ThrowAsync<ServiceManagerException>()).Which;
         failure.ExitCode.Should().Be(5);
-        failure.Message.Should().Contain($"launchctl bootstrap {Label} exited 5");
+        failure.Message.Should().Contain($"launchctl bootstrap system/{Label} exited 5");
         (_time.GetUtcNow() - started).Should().BeGreaterThanOrEqualTo(TimeSpan.FromSeconds(15));
         _runner.Specs.Count.Should().BeInRange(2, 17, "one try a second until the deadline");
     }

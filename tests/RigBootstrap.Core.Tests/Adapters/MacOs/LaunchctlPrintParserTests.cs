@@ -30,6 +30,29 @@ public sealed class LaunchctlPrintParserTests
             "launchctl-print-user-agent-full.txt",
             new LaunchdJobInfo("not running", Pid: null, Runs: 1, LastExitCode: 0, "LaunchAgent", "/Users/runner/Library/LaunchAgents/local.resticprofile.self.check.agent.plist", "user/503")
         },
+        {
+            // A periodic LaunchAgent in a GUI session between runs: the healthy pull loop of the fleet agent looks like this.
+            "launchctl-print-gui-agent-interval-exited-0.txt",
+            new LaunchdJobInfo("not running", Pid: null, Runs: 18, LastExitCode: 0, "LaunchAgent", "/Users/sglavoie/scripts/launchagents/Library/LaunchAgents/com.sglavoie.forgejo-sync.plist", "gui/501 [100020]")
+        },
+        {
+            "launchctl-print-gui-agent-exited-1-watchpaths.txt",
+            new LaunchdJobInfo("not running", Pid: null, Runs: 4, LastExitCode: 1, "LaunchAgent", "/Users/sglavoie/scripts/launchagents/Library/LaunchAgents/com.sglavoie.sync-legacy.plist", "gui/501 [100020]")
+        },
+        {
+            // "(never exited)" is null; the nested coalition "state = active" lines are not the job's.
+            "launchctl-print-gui-agent-running-keepalive.txt",
+            new LaunchdJobInfo("running", Pid: 1076, Runs: 1, LastExitCode: null, "LaunchAgent", "/Users/sglavoie/scripts/launchagents/Library/LaunchAgents/com.sglavoie.ddc-brightnessd.plist", "gui/501 [100020]")
+        },
+        {
+            "launchctl-print-gui-agent-never-run-calendar.txt",
+            new LaunchdJobInfo("not running", Pid: null, Runs: 0, LastExitCode: null, "LaunchAgent", "/Users/sglavoie/scripts/launchagents/Library/LaunchAgents/com.sglavoie.brew-maintain.plist", "gui/501 [100020]")
+        },
+        {
+            // The stderr of a print that found nothing (exit 113): no job fields at all.
+            "launchctl-print-gui-not-found.stderr.txt",
+            LaunchdJobInfo.Unknown
+        },
     };
 
     [Theory]

@@ -8,6 +8,10 @@ public sealed class SecurityExitCodesTests
 
     public static TheoryData<string, int, SecurityErrorKind> Fixtures() => new()
     {
+        // A refused keychain password; the CSVKeychain report gives "Error number: 51" (errSecAuthFailed's low byte).
+        { "security-asuser-unlock-keychain-bad-passphrase-login.txt", 51, SecurityErrorKind.AuthFailed },
+        // Apple's regression test gives the same text without its exit code: 51 as for the report above.
+        { "security-asuser-unlock-keychain-bad-passphrase-apple-test.txt", 51, SecurityErrorKind.AuthFailed },
         { "security-find-generic-password-not-found.stderr.txt", 44, SecurityErrorKind.ItemNotFound },
     };
 
