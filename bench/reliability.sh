@@ -92,7 +92,7 @@ repeated_total=$(echo "$lines" | grep -oE 'repeated=[0-9]+' | awk -F= '{ s += $2
     echo "| $s | $(field "scenario=$s" boots) | $(field "scenario=$s" reboots) | $(field "scenario=$s" repeated) | - |"
   done
   echo
-  echo "- **mac-fresh-host** (both os-upgrade modes, docs/os-upgrade.md): every built-in step of DESIGN §4 on an Apple Silicon Mac"
+  echo "- **mac-fresh-host** (both os-upgrade modes, docs/os-upgrade.md): every built-in step of docs/design.md §4 on an Apple Silicon Mac"
   echo "  with macOS 14.6.1 and 15.1 offered, no Command Line Tools (\`xcode-select -p\` fails, \`/usr/bin/git\` is the failing shim)"
   echo "  and no Homebrew. Age key (in process); the fleet's real SOPS file (\`tests/Fixtures/sops/helm-secrets\`) has no recipient"
   echo "  for the host for two boots, then the operator adds it (\`sops updatekeys\`, done with the real \`age\`) and restarts the"
@@ -123,7 +123,7 @@ repeated_total=$(echo "$lines" | grep -oE 'repeated=[0-9]+' | awk -F= '{ s += $2
   echo "  reboot; after the fix, \`retry\` (a \`launchctl kickstart\`) completes it."
   echo "- **crashes-every-time**: a step that SIGKILLs the daemon halts after \`maxCrashesPerBoot\` starts in one boot and the"
   echo "  halted run exits 0, so KeepAlive stops (no respawn storm); after the fix, \`retry\` completes it."
-  echo "- **group-writable binary / plist**: every KeepAlive respawn exits 77 and changes nothing (I7); once the mode is"
+  echo "- **group-writable binary / plist**: every KeepAlive respawn exits 77 and changes nothing (docs/invariants.md I7); once the mode is"
   echo "  fixed, the next respawn completes."
   echo
   echo "## The Xcode .xip download (docs/adr/0003-xip-download.md)"

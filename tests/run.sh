@@ -64,7 +64,7 @@ publish_runtime() {
 }
 
 dotnet build Bootstrap.sln -c Release -nologo -clp:ErrorsOnly
-# The style is checked, not hoped for (STYLE 25): .editorconfig decides, and a drift fails the run.
+# The style is checked, not hoped for (docs/style.md 25): .editorconfig decides, and a drift fails the run.
 dotnet format Bootstrap.sln --verify-no-changes --no-restore
 # The end-to-end tests run the published binary, the way a fleet host would.
 publish_runtime linux-x64

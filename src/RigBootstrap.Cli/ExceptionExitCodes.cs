@@ -10,7 +10,7 @@ using RigBootstrap.Processes;
 
 namespace RigBootstrap.Cli;
 
-/// <summary>The one place where failures become exit codes (STYLE 17).</summary>
+/// <summary>The one place where failures become exit codes (docs/style.md 17).</summary>
 public static class ExceptionExitCodes
 {
     public static int For(Exception exception) => exception switch

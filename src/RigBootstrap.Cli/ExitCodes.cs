@@ -1,6 +1,6 @@
 namespace RigBootstrap.Cli;
 
-/// <summary>Exit codes (sysexits.h, DESIGN §7) and the frozen `status` contract: 0 completed, 1 halted, 2 in progress.</summary>
+/// <summary>Exit codes (sysexits.h, docs/design.md §7) and the frozen `status` contract: 0 completed, 1 halted, 2 in progress.</summary>
 public static class ExitCodes
 {
     public const int Ok = 0;

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace RigBootstrap.Cli;
 
-/// <summary>--root and --tools-dir, on every verb, with their environment variables (DESIGN §5, §6).</summary>
+/// <summary>--root and --tools-dir, on every verb, with their environment variables (docs/design.md §5, §6).</summary>
 public sealed class GlobalOptions
 {
     public const string RootVariable = "RIG_BOOTSTRAP_ROOT";

@@ -30,7 +30,7 @@ public sealed class KillAtPersistencePoint(int crashAfter, string? counterFilePa
         }
     }
 
-    // One runner at a time holds the state lock (I4), so the read-increment-write needs no lock of its own.
+    // One runner at a time holds the state lock (docs/invariants.md I4), so the read-increment-write needs no lock of its own.
     private int NextCount()
     {
         if (counterFilePath is null)

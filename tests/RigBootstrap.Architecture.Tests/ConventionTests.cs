@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 
 namespace RigBootstrap.Architecture.Tests;
 
-/// <summary>Conventions the style notes ask for, enforced (STYLE 9, 11, 12).</summary>
+/// <summary>Conventions the style notes ask for, enforced (docs/style.md 9, 11, 12).</summary>
 public sealed partial class ConventionTests
 {
     private static readonly string[] ProductProjects =
@@ -22,7 +22,7 @@ public sealed partial class ConventionTests
                 .Select(f => $"{t.FullName}.{f.Name}"))
             .ToList();
 
-        offenders.Should().BeEmpty("static mutable state makes tests order-dependent (STYLE 12)");
+        offenders.Should().BeEmpty("static mutable state makes tests order-dependent (docs/style.md 12)");
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed partial class ConventionTests
             .Select(l => $"{Repository.Relative(l.File)}:{l.Line}: {l.Text.Trim()}")
             .ToList();
 
-        offenders.Should().BeEmpty("every host path is resolved by HostPaths under the host root (STYLE 9)");
+        offenders.Should().BeEmpty("every host path is resolved by HostPaths under the host root (docs/style.md 9)");
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed partial class ConventionTests
             .Select(Repository.Relative)
             .ToList();
 
-        offenders.Should().BeEmpty("core code never reads the wall clock directly (STYLE 11)");
+        offenders.Should().BeEmpty("core code never reads the wall clock directly (docs/style.md 11)");
     }
 
     [GeneratedRegex("\"/(Library|var/db|usr/local/libexec)/")]

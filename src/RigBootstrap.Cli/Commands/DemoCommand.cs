@@ -9,7 +9,7 @@ using RigBootstrap.Processes;
 namespace RigBootstrap.Cli.Commands;
 
 /// <summary>
-/// `demo`: the whole workflow of DESIGN §1 on a simulated Mac in a new temporary directory — install, age key, secrets
+/// `demo`: the whole workflow of docs/design.md §1 on a simulated Mac in a new temporary directory — install, age key, secrets
 /// (the operator registers the host's recipient), keychain, Xcode, autologin, first deploy, TCC (the MDM grants it),
 /// one coalesced reboot for autologin and the OS upgrade, handoff and self-removal — printing each transition.
 /// </summary>

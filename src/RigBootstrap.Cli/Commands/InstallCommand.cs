@@ -16,7 +16,7 @@ public static class InstallCommand
         {
             var paths = Verb.Paths(parse.GetValue(global.Root)!);
             var configPath = Path.GetFullPath(parse.GetValue(config)!);
-            // Validate before anything, logging included, touches the host (I9).
+            // Validate before anything, logging included, touches the host (docs/invariants.md I9).
             var parsedConfig = ConfigLoader.LoadFile(configPath);
             using var logging = LoggingSetup.Create(paths, toFile: false, toConsole: false);
             var services = HostServicesFactory.ForHost(paths, parse.GetValue(global.ToolsDir), logging, parsedConfig);

@@ -11,7 +11,7 @@ namespace RigBootstrap.Cli.Commands;
 
 /// <summary>
 /// `rehearse --config FILE`: the operator's own config on a simulated Mac in a temporary directory — the plan, every
-/// transition, the reboots, and the end state — changing nothing outside that directory (DESIGN §6).
+/// transition, the reboots, and the end state — changing nothing outside that directory (docs/design.md §6).
 /// </summary>
 public static class RehearseCommand
 {
@@ -24,7 +24,7 @@ public static class RehearseCommand
         command.SetAction((parse, cancellationToken) => Verb.RunAsync(async () =>
         {
             var configPath = Path.GetFullPath(parse.GetValue(config)!);
-            var parsed = ConfigLoader.LoadFile(configPath); // validated before anything is created (I9)
+            var parsed = ConfigLoader.LoadFile(configPath); // validated before anything is created (docs/invariants.md I9)
             var paths = HostPaths.ForRoot(Directory.CreateTempSubdirectory("rig-bootstrap-rehearsal-").FullName);
             try
             {

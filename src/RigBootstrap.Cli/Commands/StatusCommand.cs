@@ -133,7 +133,7 @@ public static class StatusCommand
 
     private static int NotInstalled(HostPaths paths)
     {
-        // A journal without a state file means the state was lost, not that rig-bootstrap never ran here (I1).
+        // A journal without a state file means the state was lost, not that rig-bootstrap never ran here (docs/invariants.md I1).
         if (new JournalReader(paths).ReadAll().Length > 0)
         {
             Console.Error.WriteLine(

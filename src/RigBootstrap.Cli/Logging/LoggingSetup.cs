@@ -6,7 +6,7 @@ using Serilog.Events;
 namespace RigBootstrap.Cli.Logging;
 
 /// <summary>
-/// Serilog, wired once per verb and consumed as ILogger (STYLE 12): a rolling file under the host's log
+/// Serilog, wired once per verb and consumed as ILogger (docs/style.md 12): a rolling file under the host's log
 /// directory for verbs that change the host, the console for interactive ones. Read-only verbs write no file. A log
 /// file that cannot be written never stops the verb (<see cref="LogFileTrouble"/>).
 /// </summary>

@@ -1,7 +1,7 @@
 namespace RigBootstrap.Core.Adapters;
 
-/// <summary>Generic passwords in a named keychain (DESIGN §4 `keychain`): look one up, read it back, set it.</summary>
-/// <remarks>Failures throw <see cref="KeychainException"/>; a value never appears in argv, a message or a log (I6).</remarks>
+/// <summary>Generic passwords in a named keychain (docs/design.md §4 `keychain`): look one up, read it back, set it.</summary>
+/// <remarks>Failures throw <see cref="KeychainException"/>; a value never appears in argv, a message or a log (docs/invariants.md I6).</remarks>
 public interface IKeychain
 {
     /// <summary>True when an item with this service and account exists (`find-generic-password`; exit 44 means absent).</summary>

@@ -1,7 +1,7 @@
 namespace RigBootstrap.Core.Adapters;
 
-/// <summary>Automatic login at boot (DESIGN §4 `autologin`): the loginwindow setting, its password file, FileVault, the console user.</summary>
-/// <remarks>Failures the caller cannot act on throw <see cref="LoginWindowException"/>; a password never appears in argv or a message (I6).</remarks>
+/// <summary>Automatic login at boot (docs/design.md §4 `autologin`): the loginwindow setting, its password file, FileVault, the console user.</summary>
+/// <remarks>Failures the caller cannot act on throw <see cref="LoginWindowException"/>; a password never appears in argv or a message (docs/invariants.md I6).</remarks>
 public interface ILoginWindow
 {
     /// <summary>loginwindow's `autoLoginUser`, or null when it is not set.</summary>

@@ -3,7 +3,7 @@ using RigBootstrap.Core.Adapters.MacOs;
 
 namespace RigBootstrap.Core.Adapters;
 
-/// <summary>The macOS version and Apple's software updates: `sw_vers` and `softwareupdate` (DESIGN §4, os-upgrade).</summary>
+/// <summary>The macOS version and Apple's software updates: `sw_vers` and `softwareupdate` (docs/design.md §4, os-upgrade).</summary>
 /// <remarks>Failures an operator can act on throw <see cref="SoftwareUpdateException"/>.</remarks>
 public interface ISoftwareUpdate
 {

@@ -3,7 +3,7 @@ using RigBootstrap.Core.Adapters.MacOs;
 namespace RigBootstrap.Core.Adapters;
 
 /// <summary>
-/// Xcode on the host: `xcodebuild`, `xcode-select`, `xcodes`, `xip`, `DevToolsSecurity` and `dseditgroup` (DESIGN §4,
+/// Xcode on the host: `xcodebuild`, `xcode-select`, `xcodes`, `xip`, `DevToolsSecurity` and `dseditgroup` (docs/design.md §4,
 /// xcode). App, archive and staging paths are host paths.
 /// </summary>
 /// <remarks>Failures an operator can act on throw <see cref="XcodeException"/>.</remarks>

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace RigBootstrap.Core.Config;
 
-/// <summary>The whole, validated content of the config file (DESIGN §8).</summary>
+/// <summary>The whole, validated content of the config file (docs/design.md §8).</summary>
 public sealed record BootstrapConfig
 {
     /// <summary>The launchd label of our own daemon: reverse-DNS, at least one dot.</summary>

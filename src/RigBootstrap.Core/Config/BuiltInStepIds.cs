@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace RigBootstrap.Core.Config;
 
-/// <summary>The ids of the built-in steps (DESIGN §4); command steps may not reuse them.</summary>
+/// <summary>The ids of the built-in steps (docs/design.md §4); command steps may not reuse them.</summary>
 public static class BuiltInStepIds
 {
     public const string AgeKey = "age-key";

@@ -6,7 +6,7 @@ namespace RigBootstrap.Core.Doctor;
 
 /// <summary>
 /// Background Task Management (macOS 13+) and `launchctl disable` leave a disabled override that survives reboots:
-/// launchd then never starts our daemon or the fleet agent, and nothing says why (DESIGN §10).
+/// launchd then never starts our daemon or the fleet agent, and nothing says why (docs/design.md §10).
 /// </summary>
 public sealed class BackgroundTaskCheck : IDoctorCheck
 {

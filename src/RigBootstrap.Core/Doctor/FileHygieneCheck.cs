@@ -5,7 +5,7 @@ using RigBootstrap.Core.Run;
 namespace RigBootstrap.Core.Doctor;
 
 /// <summary>
-/// I7, root daemon hygiene: the modes `run` insists on (through FileHygiene, the same rule `run` applies), and the
+/// docs/invariants.md I7, root daemon hygiene: the modes `run` insists on (through FileHygiene, the same rule `run` applies), and the
 /// owners, which `run` cannot see: a root daemon's file owned by another user lets that user choose what root runs.
 /// </summary>
 public sealed class FileHygieneCheck : IDoctorCheck
@@ -26,7 +26,7 @@ public sealed class FileHygieneCheck : IDoctorCheck
 
     public Task<ImmutableArray<DoctorFinding>> RunAsync(CancellationToken cancellationToken)
     {
-        // The files FileHygiene guards, with the owner and mode DESIGN §5 gives them.
+        // The files FileHygiene guards, with the owner and mode docs/design.md §5 gives them.
         var files = FileHygiene.GuardedFiles(_paths, _serviceDefinitionPath)
             .Where(f => File.Exists(f.Path) || Directory.Exists(f.Path)).ToList();
         if (files.Count == 0)

@@ -5,7 +5,7 @@ using RigBootstrap.Processes;
 namespace RigBootstrap.Core.Doctor;
 
 /// <summary>
-/// FileVault blocks autologin (DESIGN §10): after a plain reboot the Mac waits at the unlock screen for a person,
+/// FileVault blocks autologin (docs/design.md §10): after a plain reboot the Mac waits at the unlock screen for a person,
 /// so the agent user never logs in and the workflow cannot finish unattended.
 /// </summary>
 public sealed class FileVaultCheck : IDoctorCheck

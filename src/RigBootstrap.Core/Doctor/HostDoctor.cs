@@ -13,7 +13,7 @@ public sealed class HostDoctor
 
     public HostDoctor(ImmutableArray<IDoctorCheck> checks) => _checks = checks;
 
-    /// <summary>The checks for a host: root, tools, the Command Line Tools (macOS), FileVault, os-upgrade's mode (macOS), Background Task Management, file hygiene (I7), the binary's signature and quarantine, disk, the Xcode archive.</summary>
+    /// <summary>The checks for a host: root, tools, the Command Line Tools (macOS), FileVault, os-upgrade's mode (macOS), Background Task Management, file hygiene (docs/invariants.md I7), the binary's signature and quarantine, disk, the Xcode archive.</summary>
     public static HostDoctor ForHost(HostServices services, DoctorTarget target, BootstrapConfig? config, bool isMacOS, uint effectiveUserId) => new(
     [
         new RootCheck(services.Paths, effectiveUserId),

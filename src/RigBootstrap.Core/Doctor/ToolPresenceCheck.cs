@@ -6,7 +6,7 @@ namespace RigBootstrap.Core.Doctor;
 
 /// <summary>
 /// Every tool this host needs is present and executable at the absolute path the tool table gives it (a root
-/// daemon never searches PATH, DESIGN §6). A tool the daemon itself needs is a Problem when missing; a tool only
+/// daemon never searches PATH, docs/design.md §6). A tool the daemon itself needs is a Problem when missing; a tool only
 /// some steps use is a Problem when the config uses such a step, and a Warning when there is no config to tell.
 /// A Mac's git is not here: `/usr/bin/git` is a shim on every Mac (<see cref="CommandLineToolsCheck"/> looks at the real one).
 /// </summary>
@@ -20,7 +20,7 @@ public sealed class ToolPresenceCheck : IDoctorCheck
 
     private const UnixFileMode AnyExecute = UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
 
-    // Who uses which tool, after DESIGN §4; an immutable lookup table.
+    // Who uses which tool, after docs/design.md §4; an immutable lookup table.
     private static readonly ImmutableDictionary<string, ImmutableArray<string>> MacOsUsers = new Dictionary<string, ImmutableArray<string>>
     {
         [ToolNames.Launchctl] = [Daemon],

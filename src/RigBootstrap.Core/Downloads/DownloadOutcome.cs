@@ -1,6 +1,6 @@
 namespace RigBootstrap.Core.Downloads;
 
-/// <summary>How a finished download ended, as values (STYLE 7): the verified file, or the hash that did not match.</summary>
+/// <summary>How a finished download ended, as values (docs/style.md 7): the verified file, or the hash that did not match.</summary>
 public abstract record DownloadOutcome
 {
     private DownloadOutcome()

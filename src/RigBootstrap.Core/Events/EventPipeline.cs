@@ -36,7 +36,7 @@ public sealed class EventPipeline : IAsyncDisposable
     public IJournalListener Listener { get; }
 
     /// <summary>
-    /// Takes the outbox lock (so one process appends and delivers: I4), opens the outbox and starts delivery.
+    /// Takes the outbox lock (so one process appends and delivers: docs/invariants.md I4), opens the outbox and starts delivery.
     /// Throws <see cref="LockBusyException"/> when another run keeps the outbox past <see cref="EventDeliveryOptions.LockWait"/>.
     /// </summary>
     public static async Task<EventPipeline> StartAsync(

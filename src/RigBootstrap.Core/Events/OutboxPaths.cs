@@ -7,7 +7,7 @@ public sealed record OutboxPaths
 {
     public required string DirPath { get; init; }
 
-    /// <summary>Append-only JSON lines, 0644, no secrets (like the journal, DESIGN §5).</summary>
+    /// <summary>Append-only JSON lines, 0644, no secrets (like the journal, docs/design.md §5).</summary>
     public string OutboxPath => Path.Join(DirPath, "outbox.jsonl");
 
     /// <summary>The last delivered sequence, replaced atomically.</summary>

@@ -1,6 +1,6 @@
 namespace RigBootstrap.Core.Events;
 
-/// <summary>One step or workflow transition as posted to `events.url`: only journal fields, never a secret (I6).</summary>
+/// <summary>One step or workflow transition as posted to `events.url`: only journal fields, never a secret (docs/invariants.md I6).</summary>
 public sealed record TransitionEvent
 {
     /// <summary>

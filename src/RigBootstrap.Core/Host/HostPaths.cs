@@ -1,6 +1,6 @@
 namespace RigBootstrap.Core.Host;
 
-/// <summary>The one authority that maps every host path under the host root (DESIGN §5).</summary>
+/// <summary>The one authority that maps every host path under the host root (docs/design.md §5).</summary>
 public sealed record HostPaths
 {
     public const string InstalledBinaryLocation = "/usr/local/libexec/rig-bootstrap/rig-bootstrap";

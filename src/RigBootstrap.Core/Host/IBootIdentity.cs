@@ -1,6 +1,6 @@
 namespace RigBootstrap.Core.Host;
 
-/// <summary>Identifies the current boot: a new value means the host restarted (DESIGN §3 resume logic).</summary>
+/// <summary>Identifies the current boot: a new value means the host restarted (docs/design.md §3.4 resume logic).</summary>
 public interface IBootIdentity
 {
     Task<string> GetBootIdAsync(CancellationToken cancellationToken);

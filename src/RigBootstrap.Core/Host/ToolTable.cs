@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace RigBootstrap.Core.Host;
 
 /// <summary>
-/// Resolves every external tool to an absolute path: a root daemon never searches PATH (DESIGN §6).
+/// Resolves every external tool to an absolute path: a root daemon never searches PATH (docs/design.md §6).
 /// Precedence: --tools-dir (a simulation switch that covers every tool), then the config's overrides, then the defaults.
 /// </summary>
 public sealed class ToolTable

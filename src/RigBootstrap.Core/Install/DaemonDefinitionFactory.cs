@@ -5,7 +5,7 @@ using RigBootstrap.ServiceDefinitions;
 namespace RigBootstrap.Core.Install;
 
 /// <summary>
-/// Our own LaunchDaemon (DESIGN §5, §10): RunAtLoad, KeepAlive unless it exits 0, a throttle, a fixed PATH, log
+/// Our own LaunchDaemon (docs/design.md §5, §10): RunAtLoad, KeepAlive unless it exits 0, a throttle, a fixed PATH, log
 /// paths. Under a host root the plist carries --root and --tools-dir, so a simulated launchd starts the daemon
 /// exactly as it was installed.
 /// </summary>

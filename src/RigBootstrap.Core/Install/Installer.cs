@@ -7,8 +7,8 @@ using RigBootstrap.Core.Workflow;
 namespace RigBootstrap.Core.Install;
 
 /// <summary>
-/// `install` (DESIGN §1.1): validate everything first, then copy the binary, write config, state and plist with
-/// the modes of DESIGN §5, enable and bootstrap the daemon, and return. It never runs the workflow itself.
+/// `install` (docs/design.md §1.1): validate everything first, then copy the binary, write config, state and plist with
+/// the modes of docs/design.md §5, enable and bootstrap the daemon, and return. It never runs the workflow itself.
 /// Running it again reports and changes nothing; an install cut short is finished by the next one.
 /// </summary>
 public sealed class Installer
@@ -26,7 +26,7 @@ public sealed class Installer
 
     public async Task<InstallResult> InstallAsync(string configPath, string sourceBinaryPath, string version, CancellationToken cancellationToken)
     {
-        // I9: everything is validated before the first side effect.
+        // docs/invariants.md I9: everything is validated before the first side effect.
         var config = ConfigLoader.LoadFile(configPath);
         // Refusals that need the host: what the config asks for that this Mac cannot do (exit 78, nothing changed).
         await OsUpgradePreflight.CheckAsync(config, configPath, _services.SoftwareUpdate, cancellationToken);
@@ -78,7 +78,7 @@ public sealed class Installer
         DurableFile.WriteAtomically(definitionFile.Path, definitionFile.Content, PlistMode);
         if (loaded is null)
         {
-            // launchd: a disabled override survives reboots and reinstalls, so enable before bootstrap (DESIGN §10).
+            // launchd: a disabled override survives reboots and reinstalls, so enable before bootstrap (docs/design.md §10).
             // systemd: enable needs the unit loaded first, which LoadAsync does (daemon-reload, enable --now).
             if (config.Platform == HostPlatform.MacOs)
             {

@@ -6,7 +6,7 @@ namespace RigBootstrap.Core.Install;
 
 /// <summary>
 /// `uninstall`: stops and unloads the daemon, removes its service definition, binary and config; keeps the state
-/// file, journal and logs as evidence, and never touches the age key (I2).
+/// file, journal and logs as evidence, and never touches the age key (docs/invariants.md I2).
 /// </summary>
 public sealed class Uninstaller(HostPaths paths, IServiceManager serviceManager, HostPlatform platform)
 {

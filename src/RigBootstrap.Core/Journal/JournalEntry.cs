@@ -1,6 +1,6 @@
 namespace RigBootstrap.Core.Journal;
 
-/// <summary>One line of journal.jsonl: an append-only record of what happened, never a secret (DESIGN §5, I6).</summary>
+/// <summary>One line of journal.jsonl: an append-only record of what happened, never a secret (docs/design.md §5, docs/invariants.md I6).</summary>
 public sealed record JournalEntry
 {
     public required DateTimeOffset Time { get; init; }

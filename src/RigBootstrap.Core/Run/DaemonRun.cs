@@ -9,8 +9,8 @@ using RigBootstrap.Core.Workflow;
 namespace RigBootstrap.Core.Run;
 
 /// <summary>
-/// `run`: what launchd starts at load and after every boot. Checks our files (I7), takes the lock (I4), loads the
-/// state (recovering a torn file from .prev, I1) and drives the workflow.
+/// `run`: what launchd starts at load and after every boot. Checks our files (docs/invariants.md I7), takes the lock (docs/invariants.md I4), loads the
+/// state (recovering a torn file from .prev, docs/invariants.md I1) and drives the workflow.
 /// </summary>
 public sealed class DaemonRun
 {
@@ -47,7 +47,7 @@ public sealed class DaemonRun
 
     /// <summary>
     /// What a run checks before it touches anything, the event outbox and the lock file included: our files' modes and
-    /// links (I7), then a state file that can be trusted (I9). Throws the refusal; the caller has changed nothing yet.
+    /// links (docs/invariants.md I7), then a state file that can be trusted (docs/invariants.md I9). Throws the refusal; the caller has changed nothing yet.
     /// </summary>
     public static void Preflight(HostPaths paths, BootstrapConfig config)
     {
@@ -69,7 +69,7 @@ public sealed class DaemonRun
         var state = loaded.State;
         if (state is null)
         {
-            // No state but a journal means the state was lost, not that we never ran: never silently start over (I1).
+            // No state but a journal means the state was lost, not that we never ran: never silently start over (docs/invariants.md I1).
             if (new JournalReader(paths).ReadAll().Length > 0)
             {
                 throw new StateFileCorruptException(

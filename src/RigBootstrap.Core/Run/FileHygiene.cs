@@ -5,14 +5,14 @@ using RigBootstrap.Core.Host;
 namespace RigBootstrap.Core.Run;
 
 /// <summary>
-/// I7: a root daemon whose binary, config or state directory others can write, or whose state files are symbolic
+/// docs/invariants.md I7: a root daemon whose binary, config or state directory others can write, or whose state files are symbolic
 /// links, is a privilege escalation, so `run` refuses to proceed. (Ownership is checked by `doctor`.)
 /// </summary>
 public static class FileHygiene
 {
     private const UnixFileMode Writable = UnixFileMode.GroupWrite | UnixFileMode.OtherWrite;
 
-    /// <summary>The files I7 guards, what to call them, and the mode that fixes them (DESIGN §5); doctor checks their owners.</summary>
+    /// <summary>The files docs/invariants.md I7 guards, what to call them, and the mode that fixes them (docs/design.md §5); doctor checks their owners.</summary>
     public static ImmutableArray<GuardedFile> GuardedFiles(HostPaths paths, string serviceDefinitionPath) =>
     [
         new(paths.InstalledBinaryPath, "the installed binary", "chmod 0755"),

@@ -7,7 +7,7 @@ namespace RigBootstrap.Core.Secrets;
 
 /// <summary>
 /// Creates an age key file as `age-keygen -o` does, but crash-safe: the key is written to a 0600 temporary file beside
-/// it, fsynced, then linked into place only if nothing is there (a key is never overwritten, I2). A crash leaves either
+/// it, fsynced, then linked into place only if nothing is there (a key is never overwritten, docs/invariants.md I2). A crash leaves either
 /// no key file or a whole one; a leftover temporary was never published, so it is removed on the next attempt.
 /// </summary>
 public static class AgeKeyFileCreator

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace RigBootstrap.Core.Secrets;
 
 /// <summary>
-/// The env file the secrets step writes (DESIGN §4): one `NAME=value` per line. A value made only of safe characters
+/// The env file the secrets step writes (docs/design.md §4): one `NAME=value` per line. A value made only of safe characters
 /// is written bare; any other is double-quoted with `\\`, `\"`, `\$`, `\``, `\n` and `\r` escaped, which dotenv
 /// loaders read back as the same text.
 /// </summary>

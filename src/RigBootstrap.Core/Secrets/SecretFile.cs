@@ -3,7 +3,7 @@ using RigBootstrap.Core.State;
 namespace RigBootstrap.Core.Secrets;
 
 /// <summary>
-/// Writes files that hold secrets (I6): 0600 from the first byte, replaced atomically. The temporary file has a
+/// Writes files that hold secrets (docs/invariants.md I6): 0600 from the first byte, replaced atomically. The temporary file has a
 /// random name and is created exclusively, so a symlink planted in a user-owned directory is never followed.
 /// </summary>
 public static class SecretFile

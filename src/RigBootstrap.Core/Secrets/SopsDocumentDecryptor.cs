@@ -81,7 +81,7 @@ public static partial class SopsDocumentDecryptor
         }
     }
 
-    // DESIGN §4: nested keys joined with `__`, list items by index; the names must be usable as dotenv names.
+    // docs/design.md §4: nested keys joined with `__`, list items by index; the names must be usable as dotenv names.
     private static string EnvName(string filePath, SopsLeaf leaf, HashSet<string> names)
     {
         var name = string.Join("__", leaf.NamePath);

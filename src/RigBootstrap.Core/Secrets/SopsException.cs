@@ -1,6 +1,6 @@
 namespace RigBootstrap.Core.Secrets;
 
-/// <summary>A SOPS file could not be opened; the message names the file and never holds a decrypted value (I6).</summary>
+/// <summary>A SOPS file could not be opened; the message names the file and never holds a decrypted value (docs/invariants.md I6).</summary>
 public sealed class SopsException : Exception
 {
     public SopsException(SopsErrorKind kind, string filePath, string problem, Exception? innerException = null)

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace RigBootstrap.Core.Secrets;
 
-/// <summary>The decrypted values of one SOPS file, in document order; held in memory only (I6).</summary>
+/// <summary>The decrypted values of one SOPS file, in document order; held in memory only (docs/invariants.md I6).</summary>
 public sealed record SopsPlaintext
 {
     public required string FilePath { get; init; }

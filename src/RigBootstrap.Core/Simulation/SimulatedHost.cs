@@ -8,7 +8,7 @@ using RigBootstrap.Processes;
 
 namespace RigBootstrap.Core.Simulation;
 
-/// <summary>The simulated Mac (DESIGN §6): its adapters over files under the host root, and the power cycle that reboots it.</summary>
+/// <summary>The simulated Mac (docs/design.md §6): its adapters over files under the host root, and the power cycle that reboots it.</summary>
 public sealed class SimulatedHost
 {
     public SimulatedHost(

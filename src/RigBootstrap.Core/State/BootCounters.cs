@@ -1,6 +1,6 @@
 namespace RigBootstrap.Core.State;
 
-/// <summary>Persistent counters that cap reboots and crash loops (DESIGN I5, §10 "cap every retry").</summary>
+/// <summary>Persistent counters that cap reboots and crash loops (docs/invariants.md I5, docs/design.md §10 "cap every retry").</summary>
 public sealed record BootCounters
 {
     /// <summary>Boots seen by rig-bootstrap, the first included.</summary>

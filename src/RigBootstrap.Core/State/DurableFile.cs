@@ -4,7 +4,7 @@ using System.Text;
 
 namespace RigBootstrap.Core.State;
 
-/// <summary>Atomic, durable file replacement: temp file, fsync, rename, fsync the directory (DESIGN I1).</summary>
+/// <summary>Atomic, durable file replacement: temp file, fsync, rename, fsync the directory (docs/invariants.md I1).</summary>
 public static class DurableFile
 {
     /// <summary>

@@ -1,7 +1,7 @@
 namespace RigBootstrap.Core.State;
 
 /// <summary>
-/// An exclusive lock on a file, so one runner at a time touches the state (DESIGN I4) and concurrent installs queue.
+/// An exclusive lock on a file, so one runner at a time touches the state (docs/invariants.md I4) and concurrent installs queue.
 /// On Unix, .NET takes an advisory flock for FileShare.None, and the kernel drops it when the process dies, so a
 /// crash never leaves it stuck.
 /// </summary>

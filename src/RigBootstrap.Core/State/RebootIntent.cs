@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace RigBootstrap.Core.State;
 
-/// <summary>Written before a reboot is requested and checked after the next boot (DESIGN §10 "persist at the right moment").</summary>
+/// <summary>Written before a reboot is requested and checked after the next boot (docs/design.md §10 "persist at the right moment").</summary>
 public sealed record RebootIntent
 {
     public required ImmutableArray<string> ForSteps { get; init; }

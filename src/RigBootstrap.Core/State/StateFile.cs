@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace RigBootstrap.Core.State;
 
-/// <summary>state.json: the operators' interface and the engine's single source of truth (DESIGN §9).</summary>
+/// <summary>state.json: the operators' interface and the engine's single source of truth (docs/design.md §9).</summary>
 public sealed record StateFile
 {
     public const int CurrentSchemaVersion = 1;

@@ -4,7 +4,7 @@ using RigBootstrap.Core.Host;
 
 namespace RigBootstrap.Core.State;
 
-/// <summary>Reads and atomically replaces state.json, keeping the previous good copy as state.json.prev (DESIGN I1).</summary>
+/// <summary>Reads and atomically replaces state.json, keeping the previous good copy as state.json.prev (docs/invariants.md I1).</summary>
 public sealed class StateFileStore
 {
     public const UnixFileMode StateFileMode =

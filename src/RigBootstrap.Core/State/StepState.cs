@@ -1,6 +1,6 @@
 namespace RigBootstrap.Core.State;
 
-/// <summary>Where one step is (DESIGN §3).</summary>
+/// <summary>Where one step is (docs/design.md §3).</summary>
 public enum StepState
 {
     Pending,

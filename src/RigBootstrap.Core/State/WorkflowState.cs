@@ -1,6 +1,6 @@
 namespace RigBootstrap.Core.State;
 
-/// <summary>Where the whole workflow is (DESIGN §3).</summary>
+/// <summary>Where the whole workflow is (docs/design.md §3).</summary>
 public enum WorkflowState
 {
     Installed,

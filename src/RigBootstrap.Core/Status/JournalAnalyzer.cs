@@ -5,7 +5,7 @@ using RigBootstrap.Core.State;
 namespace RigBootstrap.Core.Status;
 
 /// <summary>
-/// Folds journal.jsonl by boot and by step for `status --history` (ENGINE-NOTES §6 "analyze"): per step the time
+/// Folds journal.jsonl by boot and by step for `status --history` (docs/design.md §10 "fold the journal"): per step the time
 /// spent Running, paired from each move into Running to the move out of it and summed across tries and boots.
 /// </summary>
 public static class JournalAnalyzer

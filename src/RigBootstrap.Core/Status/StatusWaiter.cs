@@ -47,7 +47,7 @@ public sealed class StatusWaiter
 
             if (await _serviceManager.GetStatusAsync(state.Label, cancellationToken) is null)
             {
-                // Handoff persists Completed and only then boots the daemon out (I8): read once more before blaming it.
+                // Handoff persists Completed and only then boots the daemon out (docs/invariants.md I8): read once more before blaming it.
                 var again = _store.Load().State ?? state;
                 return Final(again) ?? NotLoaded(again);
             }

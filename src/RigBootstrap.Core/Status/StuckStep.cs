@@ -3,7 +3,7 @@ using RigBootstrap.Core.State;
 namespace RigBootstrap.Core.Status;
 
 /// <summary>
-/// The step a workflow has been stuck in for longer than a deadline (DESIGN §10: a ronin host sat broken and
+/// The step a workflow has been stuck in for longer than a deadline (docs/design.md §10: a ronin host sat broken and
 /// unnoticed for four months). Measured from the last time any step finished, because a step's own `since` moves
 /// at every check of a wait and would hide a wait that never ends.
 /// </summary>

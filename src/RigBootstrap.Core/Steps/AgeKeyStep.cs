@@ -10,8 +10,8 @@ using RigBootstrap.Core.Workflow;
 namespace RigBootstrap.Core.Steps;
 
 /// <summary>
-/// The host's age key (DESIGN §4): generated once in process, as `age-keygen -o` writes it, 0600, owned by the agent user, and never
-/// regenerated (I2) — the fleet's secrets are encrypted to it. Its recipient is kept as the fact `recipient`.
+/// The host's age key (docs/design.md §4): generated once in process, as `age-keygen -o` writes it, 0600, owned by the agent user, and never
+/// regenerated (docs/invariants.md I2) — the fleet's secrets are encrypted to it. Its recipient is kept as the fact `recipient`.
 /// </summary>
 public sealed class AgeKeyStep : IStep
 {
@@ -97,13 +97,13 @@ public sealed class AgeKeyStep : IStep
             : VerifyResult.Failed($"{_config.Path} reads as {recipient}, not the recorded recipient");
     }
 
-    // An existing key is kept whatever happens (I2): fix its mode and owner, or halt if it is not a key.
+    // An existing key is kept whatever happens (docs/invariants.md I2): fix its mode and owner, or halt if it is not a key.
     private async Task<ApplyResult> AdoptExistingAsync(StepContext context, CancellationToken cancellationToken)
     {
         if (new FileInfo(_keyPath).LinkTarget is not null || Directory.Exists(_keyPath))
         {
             return new ApplyResult.Fail(
-                $"{_config.Path} is a symlink or a directory, not a key file; it is never replaced (I2): move it away yourself, then run `rig-bootstrap retry age-key`",
+                $"{_config.Path} is a symlink or a directory, not a key file; it is never replaced (docs/invariants.md I2): move it away yourself, then run `rig-bootstrap retry age-key`",
                 Retryable: false);
         }
 
@@ -115,7 +115,7 @@ public sealed class AgeKeyStep : IStep
         catch (AgeException ex) when (ex.Kind is AgeErrorKind.KeyFileUnreadable)
         {
             return new ApplyResult.Fail(
-                $"{_config.Path} exists but is not a readable age key ({ex.Message}). It is never replaced (I2), because the fleet's secrets "
+                $"{_config.Path} exists but is not a readable age key ({ex.Message}). It is never replaced (docs/invariants.md I2), because the fleet's secrets "
                 + "may be encrypted to it: restore it from a backup, or if no secret was ever encrypted to this host, move it away yourself and "
                 + "run `rig-bootstrap retry age-key`",
                 Retryable: false);

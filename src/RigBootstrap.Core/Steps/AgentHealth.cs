@@ -3,7 +3,7 @@ namespace RigBootstrap.Core.Steps;
 /// <summary>What counts as a healthy fleet agent at handoff.</summary>
 public enum AgentHealth
 {
-    /// <summary>A long-running service (the Linux unit): running, or exited 0 (DESIGN §1.4).</summary>
+    /// <summary>A long-running service (the Linux unit): running, or exited 0 (docs/design.md §1.4).</summary>
     RunningOrExitedClean,
 
     /// <summary>

@@ -10,7 +10,7 @@ using RigBootstrap.Core.Workflow;
 namespace RigBootstrap.Core.Steps;
 
 /// <summary>
-/// Logs the agent user in automatically at boot (DESIGN §4 `autologin`), so that the user's session, login keychain
+/// Logs the agent user in automatically at boot (docs/design.md §4 `autologin`), so that the user's session, login keychain
 /// and TCC.db exist. It takes effect only at the next boot: apply parks the step with NeedsReboot, and verify, after
 /// that reboot, asks who owns the console. The password comes from the secrets and goes only into `/etc/kcpassword`.
 /// </summary>

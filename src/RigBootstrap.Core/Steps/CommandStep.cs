@@ -8,7 +8,7 @@ using RigBootstrap.Processes;
 namespace RigBootstrap.Core.Steps;
 
 /// <summary>
-/// A generic step from the config's `commands` (DESIGN §8): `check` is the probe and the verify, `run` the apply.
+/// A generic step from the config's `commands` (docs/design.md §8): `check` is the probe and the verify, `run` the apply.
 /// Without a `check` the command is at-least-once: a crash during it runs it again on resume.
 /// </summary>
 public sealed class CommandStep : IStep

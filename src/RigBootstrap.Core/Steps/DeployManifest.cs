@@ -2,7 +2,7 @@ namespace RigBootstrap.Core.Steps;
 
 /// <summary>
 /// `~/.rig/manifest.json`: what first-deploy put in place, so the probe and the handoff can tell it is still there.
-/// It holds hashes only: the env file's sha256, never its content (I6).
+/// It holds hashes only: the env file's sha256, never its content (docs/invariants.md I6).
 /// </summary>
 public sealed record DeployManifest
 {

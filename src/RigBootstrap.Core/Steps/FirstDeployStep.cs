@@ -11,9 +11,9 @@ using RigBootstrap.Core.Workflow;
 namespace RigBootstrap.Core.Steps;
 
 /// <summary>
-/// Deploys the fleet agent (DESIGN §4): clone at the pinned commit into `~/.rig/releases/&lt;sha&gt;`, carry the env
+/// Deploys the fleet agent (docs/design.md §4): clone at the pinned commit into `~/.rig/releases/&lt;sha&gt;`, carry the env
 /// file into it, switch `~/.rig/current` atomically, write and load the agent's service definition, then write
-/// `~/.rig/manifest.json`. Each part is skipped when already in place, so a crash anywhere converges (I3). On a Mac the
+/// `~/.rig/manifest.json`. Each part is skipped when already in place, so a crash anywhere converges (docs/invariants.md I3). On a Mac the
 /// definition is the agent's LaunchAgent, loaded into its user's GUI session (`launchctl bootstrap gui/&lt;uid&gt;`),
 /// which exists only once that user is logged in: until then the step waits, and that wait ends with the boot
 /// autologin brings, so it does not hold back that reboot. The plist is written only once the session is there: a

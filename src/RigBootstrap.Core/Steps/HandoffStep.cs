@@ -8,7 +8,7 @@ namespace RigBootstrap.Core.Steps;
 
 /// <summary>
 /// Hands the host to the fleet agent only when its job has stayed healthy for the whole stability window — health,
-/// not the mere presence of a plist (DESIGN §1.4, §10). On a Mac the job is the agent's LaunchAgent in its user's GUI
+/// not the mere presence of a plist (docs/design.md §1.4, §10). On a Mac the job is the agent's LaunchAgent in its user's GUI
 /// session (`launchctl print gui/&lt;uid&gt;/&lt;label&gt;`): loaded, and a run since the load exited 0.
 /// </summary>
 public sealed class HandoffStep : IStep

@@ -12,9 +12,9 @@ using RigBootstrap.Core.Workflow;
 namespace RigBootstrap.Core.Steps;
 
 /// <summary>
-/// Imports generic passwords into the agent's login keychain (DESIGN §4 `keychain`), each value taken from the
+/// Imports generic passwords into the agent's login keychain (docs/design.md §4 `keychain`), each value taken from the
 /// decrypted secrets by name. Values stay in memory and in the keychain: never in argv, the state, the journal or
-/// the logs (I6).
+/// the logs (docs/invariants.md I6).
 /// </summary>
 public sealed class KeychainStep : IStep
 {
@@ -76,7 +76,7 @@ public sealed class KeychainStep : IStep
 
     public async Task<ApplyResult> ApplyAsync(StepContext context, CancellationToken cancellationToken)
     {
-        // Every value is looked up before anything is written, so a config mistake changes nothing (I9).
+        // Every value is looked up before anything is written, so a config mistake changes nothing (docs/invariants.md I9).
         var values = new List<(KeychainItemConfig Item, string Value)>();
         for (var i = 0; i < _config.Items.Length; i++)
         {

@@ -9,7 +9,7 @@ using RigBootstrap.Core.Workflow;
 namespace RigBootstrap.Core.Steps;
 
 /// <summary>
-/// Brings macOS to the configured minimum (DESIGN §4, docs/os-upgrade.md). In `mdm` mode (the default on Apple
+/// Brings macOS to the configured minimum (docs/design.md §4, docs/os-upgrade.md). In `mdm` mode (the default on Apple
 /// Silicon) it never installs: it waits, with a deadline, for the MDM to upgrade and restart the host, and that restart
 /// is the bootstrap's one reboot. In `softwareupdate` mode it installs the smallest offered macOS update that reaches
 /// the minimum with `softwareupdate --install … --restart`, on Apple Silicon as a volume owner (`--user`,
@@ -199,7 +199,7 @@ public sealed class OsUpgradeStep : IStep
                 : $"waiting for macOS ≥ {_minimum}: {deferred.Label} is offered but deferred by the MDM; the host runs {current}", OfferWait);
         }
 
-        // The intent is persisted before the command (DESIGN §10): softwareupdate may restart the host at any moment.
+        // The intent is persisted before the command (docs/design.md §10): softwareupdate may restart the host at any moment.
         if (!await context.RecordSelfRebootAsync($"softwareupdate --install {update.Label} --restart (macOS {current} → {update.Version})", cancellationToken))
         {
             return new ApplyResult.Fail($"reboot budget spent: not installing {update.Label}; check why earlier reboots did not help, then `rig-bootstrap retry {Id}`", Retryable: false);

@@ -3,7 +3,7 @@ using RigBootstrap.Core.Secrets;
 namespace RigBootstrap.Core.Steps;
 
 /// <summary>
-/// The secrets step's env file seen from a deploy. When it lies under `~/.rig/current` (DESIGN §8's example puts
+/// The secrets step's env file seen from a deploy. When it lies under `~/.rig/current` (docs/design.md §8's example puts
 /// it at `~/.rig/current/env`), switching the link would hide it, so it is carried into the new release, 0600 and
 /// owned by the agent user, before the switch: the configured path then still reads the same file, and the secrets
 /// step keeps writing there. An env file outside `current` is left where it is.

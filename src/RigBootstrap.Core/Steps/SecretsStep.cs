@@ -10,9 +10,9 @@ using RigBootstrap.Core.Workflow;
 namespace RigBootstrap.Core.Steps;
 
 /// <summary>
-/// Decrypts the fleet's SOPS file with the host's age key into a 0600 dotenv file (DESIGN §4). Until an operator
+/// Decrypts the fleet's SOPS file with the host's age key into a 0600 dotenv file (docs/design.md §4). Until an operator
 /// adds this host's recipient to the file, the step waits, backing off, across reboots. Decrypted values stay in
-/// memory and in the env file: never in the state, the journal or the logs (I6).
+/// memory and in the env file: never in the state, the journal or the logs (docs/invariants.md I6).
 /// </summary>
 public sealed class SecretsStep : IStep
 {

@@ -8,7 +8,7 @@ using RigBootstrap.Core.Workflow;
 namespace RigBootstrap.Core.Steps;
 
 /// <summary>
-/// Waits until every configured TCC grant is in place (DESIGN §4, docs/tcc.md). A PPPC profile's grants are not
+/// Waits until every configured TCC grant is in place (docs/design.md §4, docs/tcc.md). A PPPC profile's grants are not
 /// TCC.db rows: tccd keeps them in MDMOverrides.plist, and the installed profiles list them too, so a grant is
 /// satisfied by any of those or by a user-approved TCC.db row. It never writes anything (SIP forbids TCC.db).
 /// </summary>

@@ -10,7 +10,7 @@ using RigBootstrap.Core.Workflow;
 namespace RigBootstrap.Core.Steps;
 
 /// <summary>
-/// The pinned Xcode (DESIGN §4): from a `.xip` (downloaded in the background and resumable, or already on the host;
+/// The pinned Xcode (docs/design.md §4): from a `.xip` (downloaded in the background and resumable, or already on the host;
 /// SHA-256 checked first) expanded and renamed into /Applications, or from xcodes with an Apple ID; then
 /// `xcode-select -s`, the license, the first launch, `DevToolsSecurity -enable`, the agent user in `_developer`, and
 /// each platform's runtime. The bundle and each platform are kept as facts, so a retry repeats none of them.

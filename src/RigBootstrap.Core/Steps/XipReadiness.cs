@@ -2,7 +2,7 @@ using RigBootstrap.Core.State;
 
 namespace RigBootstrap.Core.Steps;
 
-/// <summary>Whether the configured Xcode archive can be expanded now, as values (STYLE 7).</summary>
+/// <summary>Whether the configured Xcode archive can be expanded now, as values (docs/style.md 7).</summary>
 public abstract record XipReadiness
 {
     private XipReadiness()

@@ -2,7 +2,7 @@ using RigBootstrap.Core.State;
 
 namespace RigBootstrap.Core.Workflow;
 
-/// <summary>The expected outcomes of a step's apply, as values (STYLE 7): a closed hierarchy.</summary>
+/// <summary>The expected outcomes of a step's apply, as values (docs/style.md 7): a closed hierarchy.</summary>
 public abstract record ApplyResult
 {
     private ApplyResult()

@@ -5,7 +5,7 @@ using RigBootstrap.Core.Host;
 namespace RigBootstrap.Core.Workflow;
 
 /// <summary>
-/// The cleanup after `Completed` is durable (DESIGN I8): delete our service definition (plist or unit) and binary,
+/// The cleanup after `Completed` is durable (docs/invariants.md I8): delete our service definition (plist or unit) and binary,
 /// then unload ourselves (launchd bootout, systemd stop) as the very last act. Each part is idempotent, so a restart at any point only finishes the cleanup.
 /// </summary>
 public sealed class HandoffCleanup

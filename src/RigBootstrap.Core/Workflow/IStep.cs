@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace RigBootstrap.Core.Workflow;
 
-/// <summary>A workflow step: probe (already satisfied?), apply, verify (DESIGN §3, I3).</summary>
+/// <summary>A workflow step: probe (already satisfied?), apply, verify (docs/design.md §3, docs/invariants.md I3).</summary>
 public interface IStep
 {
     string Id { get; }

@@ -4,7 +4,7 @@ using RigBootstrap.Core.State;
 namespace RigBootstrap.Core.Workflow;
 
 /// <summary>
-/// Works out what happened since the last run (ENGINE-NOTES §6 resume rules): a new boot we asked for, a boot we
+/// Works out what happened since the last run (docs/design.md §3.4 resume rules): a new boot we asked for, a boot we
 /// did not ask for, a crash in the same boot, or a plain restart; updates the counters and halts on a reboot loop,
 /// a crash loop or a changed workflow. Every outcome is one persistence point.
 /// </summary>

@@ -51,7 +51,7 @@ public sealed class StepContext
 
     /// <summary>
     /// For a step whose apply restarts the host by itself (os-upgrade): persists the reboot intent before the command
-    /// runs (DESIGN §10), so the next boot is known as one we asked for. False when the reboot budget is spent: the
+    /// runs (docs/design.md §10), so the next boot is known as one we asked for. False when the reboot budget is spent: the
     /// step must not start the command, and should return a Fail.
     /// </summary>
     public Task<bool> RecordSelfRebootAsync(string reason, CancellationToken cancellationToken) =>

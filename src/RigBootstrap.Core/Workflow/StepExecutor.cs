@@ -6,7 +6,7 @@ using RigBootstrap.Core.Steps;
 namespace RigBootstrap.Core.Workflow;
 
 /// <summary>
-/// Runs one step with write-ahead persistence (ENGINE-NOTES §6): `Running` with attempt and boot id before the
+/// Runs one step with write-ahead persistence (docs/design.md §3.3): `Running` with attempt and boot id before the
 /// work, the outcome after it, `Succeeded` only after verify. Crash anywhere and the next run probes again.
 /// </summary>
 public sealed class StepExecutor

@@ -4,7 +4,7 @@ using RigBootstrap.StateMachine;
 namespace RigBootstrap.Core.Workflow;
 
 /// <summary>
-/// The per-step status machine (ENGINE-NOTES §6): every legal move is listed here, any other throws, so a bug
+/// The per-step status machine (docs/design.md §3.1): every legal move is listed here, any other throws, so a bug
 /// in the engine cannot, say, run a Succeeded step again without an operator's reset.
 /// </summary>
 public static class StepLifecycle

@@ -4,7 +4,7 @@ using RigBootstrap.Core.State;
 namespace RigBootstrap.Core.Workflow;
 
 /// <summary>
-/// Picks the next step (DESIGN §3 reboot coalescing): runnable steps first in workflow order; a step that reboots
+/// Picks the next step (docs/design.md §3.5 reboot coalescing): runnable steps first in workflow order; a step that reboots
 /// the host by itself only when nothing else can run or is waiting in this boot; a reboot only when nothing can
 /// progress without it; waiting steps hold the reboot back, since they may still finish in this boot, unless what
 /// they wait for comes with a boot (<see cref="StepTraits.WaitsEndWithABoot"/>): those are checked on their

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace RigBootstrap.Core.Workflow;
 
-/// <summary>A read-only description of a workflow, which `plan` and `graph` render (STYLE 16: describe, then render).</summary>
+/// <summary>A read-only description of a workflow, which `plan` and `graph` render (docs/style.md 16: describe, then render).</summary>
 public sealed record WorkflowDescription(ImmutableArray<StepDescription> Steps)
 {
     public static WorkflowDescription From(WorkflowDefinition definition) =>

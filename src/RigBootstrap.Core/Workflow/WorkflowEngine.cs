@@ -6,7 +6,7 @@ namespace RigBootstrap.Core.Workflow;
 
 /// <summary>
 /// Drives the workflow forward from the persisted state until it completes, halts, or needs a reboot
-/// (DESIGN §1.2, §3). Sleeps in-process while steps wait, so launchd never has to respawn it for that.
+/// (docs/design.md §1.2, §3). Sleeps in-process while steps wait, so launchd never has to respawn it for that.
 /// </summary>
 public sealed class WorkflowEngine
 {
@@ -132,7 +132,7 @@ public sealed class WorkflowEngine
         var record = new RebootIntent { ForSteps = reboot.ForSteps, BootId = bootId, RequestedAt = session.Now, Attempts = attempts };
         var reason = _options.ManualReboot ? $"reboot needed for {steps}" : $"rebooting for {steps}";
         var next = _options.ManualReboot ? Remedies.ForManualReboot(reboot.ForSteps) : Remedies.AfterReboot(reboot.ForSteps);
-        // Persist the intent before the reboot call (DESIGN §10): the next boot checks that it happened.
+        // Persist the intent before the reboot call (docs/design.md §10): the next boot checks that it happened.
         new StateChange(session)
             .ResumeWorkflow()
             .Workflow(WorkflowTrigger.RequestReboot, reason, next)
@@ -159,7 +159,7 @@ public sealed class WorkflowEngine
             .ResumeWorkflow()
             .Workflow(WorkflowTrigger.BeginHandoff, "every step is done; handing off", "record Completed, then remove the daemon")
             .Commit();
-        // I8: Completed is durable before anything of ours is removed.
+        // docs/invariants.md I8: Completed is durable before anything of ours is removed.
         new StateChange(session)
             .Workflow(WorkflowTrigger.Complete, agent is null ? "every step is done" : $"handed off to {agent}", "nothing: the fleet agent owns the host")
             .Update(s => s with { Handoff = s.Handoff is null ? null : s.Handoff with { VerifiedAt = s.Handoff.VerifiedAt ?? session.Now } })

@@ -56,7 +56,7 @@ public static class WorkflowFactory
             ? new GitTool(services.ProcessRunner, DeveloperGit.PathFrom(services.CommandLineTools), environment.AgentUserOnRealHost, config.Agent.Home)
             : new GitTool(services.ProcessRunner, services.Tools, environment.AgentUserOnRealHost, config.Agent.Home);
 
-    /// <summary>The built-in steps of DESIGN §4, in their table's order, each depending on the configured steps it needs.</summary>
+    /// <summary>The built-in steps of docs/design.md §4, in their table's order, each depending on the configured steps it needs.</summary>
     private static void AddBuiltIns(BootstrapConfig config, HostServices services, CommandEnvironment environment, List<IStep> steps)
     {
         var configured = config.Steps;

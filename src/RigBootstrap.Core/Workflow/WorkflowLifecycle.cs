@@ -4,7 +4,7 @@ using RigBootstrap.StateMachine;
 namespace RigBootstrap.Core.Workflow;
 
 /// <summary>
-/// The workflow status machine (DESIGN §3): Installed → Running ⇄ Waiting → AwaitingReboot → Running … →
+/// The workflow status machine (docs/design.md §3): Installed → Running ⇄ Waiting → AwaitingReboot → Running … →
 /// HandingOff → Completed, and Halted from anywhere but Completed.
 /// </summary>
 public static class WorkflowLifecycle

@@ -2,7 +2,7 @@ using RigBootstrap.Cli.Tests.TestKit;
 
 namespace RigBootstrap.Cli.Tests.BadInput;
 
-/// <summary>I9 over the whole bad-config corpus: exit 78, the field and the fix named, an empty root, launchd never asked.</summary>
+/// <summary>docs/invariants.md I9 over the whole bad-config corpus: exit 78, the field and the fix named, an empty root, launchd never asked.</summary>
 [Collection(PublishedBinaryCollection.Name)]
 public sealed class BadConfigCorpusTests
 {

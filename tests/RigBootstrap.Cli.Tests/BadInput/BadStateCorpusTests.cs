@@ -2,7 +2,7 @@ using RigBootstrap.Cli.Tests.TestKit;
 
 namespace RigBootstrap.Cli.Tests.BadInput;
 
-/// <summary>I1 and I9 over the bad-state corpus: `run` and `status` refuse with 65, name the fix and change no file.</summary>
+/// <summary>docs/invariants.md I1 and I9 over the bad-state corpus: `run` and `status` refuse with 65, name the fix and change no file.</summary>
 [Collection(PublishedBinaryCollection.Name)]
 public sealed class BadStateCorpusTests
 {

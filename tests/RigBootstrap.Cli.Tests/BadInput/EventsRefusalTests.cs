@@ -3,7 +3,7 @@ using RigBootstrap.Cli.Tests.TestKit;
 namespace RigBootstrap.Cli.Tests.BadInput;
 
 /// <summary>
-/// With events configured, a refused `run` still changes nothing (I7, I9): the safety checks come before the event
+/// With events configured, a refused `run` still changes nothing (docs/invariants.md I7, I9): the safety checks come before the event
 /// outbox is created or opened, and the outbox's own files are held to the same rules (modes, no symlinks).
 /// </summary>
 [Collection(PublishedBinaryCollection.Name)]

@@ -3,7 +3,7 @@ using RigBootstrap.Cli.Tests.TestKit;
 namespace RigBootstrap.Cli.Tests.BadInput;
 
 /// <summary>
-/// I9 for what only the host can refuse (docs/os-upgrade.md, docs/mdm.md): `install` asks the Mac, read-only, and
+/// docs/invariants.md I9 for what only the host can refuse (docs/os-upgrade.md, docs/mdm.md): `install` asks the Mac, read-only, and
 /// exits 78 naming the field and the fix, with the host root untouched and launchd never asked.
 /// </summary>
 [Collection(PublishedBinaryCollection.Name)]

@@ -4,7 +4,7 @@ using RigBootstrap.Cli.Tests.TestKit;
 
 namespace RigBootstrap.Cli.Tests.BadInput;
 
-/// <summary>State files that neither `run` nor `status` can trust (I1): each is refused with 65, naming `reset --all`.</summary>
+/// <summary>State files that neither `run` nor `status` can trust (docs/invariants.md I1): each is refused with 65, naming `reset --all`.</summary>
 public static class StateCorpus
 {
     /// <summary>A config whose steps finish at once, so a run that is not refused ends quickly.</summary>

@@ -2,7 +2,7 @@ using RigBootstrap.Cli.Tests.TestKit;
 
 namespace RigBootstrap.Cli.Tests.BadInput;
 
-/// <summary>Bad state that is not simply refused: a torn file recovered from .prev (I1), and a step the config lacks.</summary>
+/// <summary>Bad state that is not simply refused: a torn file recovered from .prev (docs/invariants.md I1), and a step the config lacks.</summary>
 [Collection(PublishedBinaryCollection.Name)]
 public sealed class StateOutcomeTests
 {

@@ -4,7 +4,7 @@ namespace RigBootstrap.Cli.Tests.BadInput;
 
 /// <summary>
 /// state.json replaced by a symlink to a file outside the state directory. A root daemon must not follow it: whoever
-/// planted the link would choose the state it runs from, or where it writes (I7).
+/// planted the link would choose the state it runs from, or where it writes (docs/invariants.md I7).
 /// </summary>
 [Collection(PublishedBinaryCollection.Name)]
 public sealed class SymlinkedStateTests

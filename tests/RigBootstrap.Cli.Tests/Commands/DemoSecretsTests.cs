@@ -2,7 +2,7 @@ using RigBootstrap.Cli.Tests.TestKit;
 
 namespace RigBootstrap.Cli.Tests.Commands;
 
-/// <summary>I6 after a whole demo: the fleet's secret values are nowhere but in the files that must hold them, all private.</summary>
+/// <summary>docs/invariants.md I6 after a whole demo: the fleet's secret values are nowhere but in the files that must hold them, all private.</summary>
 [Collection(PublishedBinaryCollection.Name)]
 public sealed class DemoSecretsTests(PublishedBinary binary)
 {

@@ -9,7 +9,7 @@ public sealed class DoctorCommandTests
     private const UnixFileMode Executable = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
         UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
 
-    // The tool names of DESIGN §6; launchctl, sysctl and shutdown are TempHost's own fakes.
+    // The tool names of docs/design.md §6; launchctl, sysctl and shutdown are TempHost's own fakes.
     private static readonly string[] OtherTools =
     [
         "security", "sysadminctl", "softwareupdate", "sw_vers", "sqlite3", "xcodes", "xcodebuild",

@@ -2,7 +2,7 @@ using RigBootstrap.Cli.Tests.TestKit;
 
 namespace RigBootstrap.Cli.Tests.Commands;
 
-/// <summary>I9: bad input gets a clear error and changes nothing.</summary>
+/// <summary>docs/invariants.md I9: bad input gets a clear error and changes nothing.</summary>
 [Collection(PublishedBinaryCollection.Name)]
 public sealed class InstallCommandConfigErrorTests
 {

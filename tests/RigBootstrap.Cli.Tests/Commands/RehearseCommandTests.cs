@@ -6,7 +6,7 @@ namespace RigBootstrap.Cli.Tests.Commands;
 [Collection(PublishedBinaryCollection.Name)]
 public sealed class RehearseCommandTests(PublishedBinary binary)
 {
-    /// <summary>The example config of DESIGN §8, verbatim.</summary>
+    /// <summary>The example config of docs/design.md §8, verbatim.</summary>
     private static readonly string DesignExample =
         File.ReadAllText(Path.Join(RepositoryRoot.Find(), "tests", "Fixtures", "configs", "design-example.json"));
 

@@ -33,7 +33,7 @@ public sealed class RunCommandTests
         File.ReadLines(host.JournalPath).Should().Contain(line => line.Contains("\"kind\":\"recovered\"", StringComparison.Ordinal));
         using var state = JsonDocument.Parse(File.ReadAllText(host.StatePath));
         state.RootElement.GetProperty("workflow").GetProperty("state").GetString()
-            .Should().Be("Halted", "the recovered workflow goes on where it was and never silently starts over (I1)");
+            .Should().Be("Halted", "the recovered workflow goes on where it was and never silently starts over (docs/invariants.md I1)");
     }
 
     [Fact(Timeout = 120000)]
@@ -71,7 +71,7 @@ public sealed class RunCommandTests
         // Assert
         result.ExitCode.Should().Be(77, result.Describe());
         result.Stderr.Should().Contain(host.InstalledBinaryPath).And.Contain($"chmod 0755 {host.InstalledBinaryPath}");
-        FileSnapshot.Take(host.RootDirPath).Entries.Should().BeEquivalentTo(before.Entries, "a refused run touches nothing (I7)");
+        FileSnapshot.Take(host.RootDirPath).Entries.Should().BeEquivalentTo(before.Entries, "a refused run touches nothing (docs/invariants.md I7)");
     }
 
     [Fact(Timeout = 120000)]
@@ -104,7 +104,7 @@ public sealed class RunCommandTests
         secondRun.Stdout.Should().Contain("ResumeAfterReboot");
         var status = await _cli.RunAsync(["status", "--root", host.RootDirPath]);
         status.ExitCode.Should().Be(0, $"the workflow is Completed\n{status.Describe()}");
-        host.LaunchctlCalls().Last().Should().Be($"bootout system/{TempHost.DefaultLabel}", "booting itself out is the very last act (I8)");
+        host.LaunchctlCalls().Last().Should().Be($"bootout system/{TempHost.DefaultLabel}", "booting itself out is the very last act (docs/invariants.md I8)");
         File.Exists(host.PlistPath()).Should().BeFalse();
         File.Exists(host.InstalledBinaryPath).Should().BeFalse();
         File.Exists(host.JournalPath).Should().BeTrue();

@@ -6,7 +6,7 @@ namespace RigBootstrap.Cli.Tests.Commands;
 [Collection(PublishedBinaryCollection.Name)]
 public sealed class StatusCommandTests
 {
-    // DESIGN §9, the operators' contract, plus lastProgressAt (DESIGN §10, "stuck in step X for 3 h").
+    // docs/design.md §9, the operators' contract, plus lastProgressAt (docs/design.md §10, "stuck in step X for 3 h").
     private static readonly string[] StateFields =
     [
         "schemaVersion", "label", "workflow.state", "workflow.since", "workflow.reason", "bootId", "boots.count",
@@ -38,7 +38,7 @@ public sealed class StatusCommandTests
         StateFields.Where(path => !Has(root, path)).Should().BeEmpty("every documented field is present, even when null");
         var steps = root.GetProperty("steps");
         steps.ValueKind.Should().Be(JsonValueKind.Array);
-        steps.GetArrayLength().Should().Be(11, "the demo runs the ten built-in steps of DESIGN §4 and one command");
+        steps.GetArrayLength().Should().Be(11, "the demo runs the ten built-in steps of docs/design.md §4 and one command");
         foreach (var step in steps.EnumerateArray())
         {
             StepFields.Where(field => !Has(step, field)).Should().BeEmpty($"step {step} carries every documented field");

@@ -3,7 +3,7 @@ using RigBootstrap.Cli.Tests.TestKit;
 
 namespace RigBootstrap.Cli.Tests.Commands;
 
-/// <summary>`status --wait` (ENGINE-NOTES test 11): returns when final, fails fast on a dead daemon, honours --timeout.</summary>
+/// <summary>`status --wait` (docs/design.md §7): returns when final, fails fast on a dead daemon, honours --timeout.</summary>
 [Collection(PublishedBinaryCollection.Name)]
 public sealed class StatusWaitCommandTests
 {

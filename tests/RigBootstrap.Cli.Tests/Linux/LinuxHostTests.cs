@@ -59,7 +59,7 @@ public sealed class LinuxHostTests(PublishedBinary binary, ITestOutputHelper out
         var calls = host.SystemctlCalls();
         calls.SkipWhile(c => c.StartsWith("show ", StringComparison.Ordinal)).Take(2).Should().Equal("daemon-reload", $"enable --now {Unit}");
         calls.Should().ContainSingle(c => c.StartsWith("reboot --message", StringComparison.Ordinal));
-        calls.Last().Should().Be($"stop {Unit}", "stopping itself is the very last act (I8)");
+        calls.Last().Should().Be($"stop {Unit}", "stopping itself is the very last act (docs/invariants.md I8)");
         calls.Should().Contain($"disable {Unit}");
         File.Exists(host.UnitPath()).Should().BeFalse();
         File.Exists(host.InstalledBinaryPath).Should().BeFalse();

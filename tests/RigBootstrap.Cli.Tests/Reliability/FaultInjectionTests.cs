@@ -111,7 +111,7 @@ public sealed class FaultInjectionTests(PublishedBinary binary, ITestOutputHelpe
         // Assert
         settled.Should().BeTrue();
         File.ReadLines(host.JournalPath).Should().Contain(line => line.Contains("\"kind\":\"recovered\"", StringComparison.Ordinal),
-            $"the state file cut at byte {cutAt} is recovered, never silently restarted (I1)");
+            $"the state file cut at byte {cutAt} is recovered, never silently restarted (docs/invariants.md I1)");
         ScenarioOutcome.ShouldBeCompletedAndCleanedUp(host, $"torn at byte {cutAt}");
         ScenarioOutcome.Read(host).SideEffectsRepeated.Should().Be(0);
         output.WriteLine($"RELIABILITY torn-write cut-at={cutAt} boots={harness.Boots} reboots={harness.Reboots} repeated={ScenarioOutcome.Read(host).SideEffectsRepeated}");

@@ -8,7 +8,7 @@ namespace RigBootstrap.Cli.Tests.Reliability;
 /// /opt/homebrew), the Xcode 16.2 archive on the fleet's mirror (or copied to /Users/Shared by MDM), FileVault off, the MDM's PPPC profile granting Accessibility to the
 /// agent (in the profiles listing and MDMOverrides.plist, never in TCC.db: <see cref="FleetMdm"/>), the fleet's real SOPS file
 /// (fixtures/sops/helm-secrets, encrypted to the operator's published key only), and the agent's git repository.
-/// The config asks for every built-in step of DESIGN §4 and no command.
+/// The config asks for every built-in step of docs/design.md §4 and no command.
 /// </summary>
 public sealed class MacFleet
 {
@@ -147,14 +147,14 @@ public sealed class MacFleet
     }
 
     /// <summary>
-    /// Side effects that must never happen twice, whatever the crash (I2, I3): the host key, the OS install (ours, or
+    /// Side effects that must never happen twice, whatever the crash (docs/invariants.md I2, I3): the host key, the OS install (ours, or
     /// the MDM's restart into it), the Command Line Tools install (about 1 GB), the
     /// Xcode install (expanding its archive). Counted in
     /// the tools' logs: (what, how many times).
     /// </summary>
     public IReadOnlyList<(string What, int Count)> NonIdempotentSideEffects() =>
     [
-        ("the host key file created (I2: one content, seen on every tick, never changed)", ObservedHostKeys()),
+        ("the host key file created (docs/invariants.md I2: one content, seen on every tick, never changed)", ObservedHostKeys()),
         Upgrade == MacUpgradeMode.Mdm
             ? ("the MDM's enforced macOS update and restart", Mdm.RestartsMade)
             : ("softwareupdate --install macOS", Count("softwareupdate", "--install macOS ")),

@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 namespace RigBootstrap.Cli.Tests.Reliability;
 
 /// <summary>
-/// Every built-in macOS step of DESIGN §4, run by the published binary under the boot harness, against the fake
+/// Every built-in macOS step of docs/design.md §4, run by the published binary under the boot harness, against the fake
 /// macOS tools (FakeTools/) and the real git and sqlite3 (age runs in process), with the fleet's real SOPS file, from a
 /// Mac that has neither the Command Line Tools nor Homebrew.
 /// </summary>
@@ -63,7 +63,7 @@ public sealed class MacWorkflowTests(PublishedBinary binary, ITestOutputHelper o
         host.ToolCalls("developer-git").Should().Contain(c => c.StartsWith("clone ", StringComparison.Ordinal));
         Directory.Exists(Path.Join(host.RootDirPath, "opt", "homebrew")).Should().BeFalse("nothing needs Homebrew");
         host.ShutdownCalls().Should().BeEmpty("the upgrade's restart (softwareupdate's own or the MDM's) also served autologin: one coalesced reboot");
-        ToolLogsHolding(host, MacFleet.SecretValue).Should().BeEmpty("no argument list or call log carries the password (I6)");
+        ToolLogsHolding(host, MacFleet.SecretValue).Should().BeEmpty("no argument list or call log carries the password (docs/invariants.md I6)");
         mac.UpdatesApplied.Should().Be(1);
         mac.ConsoleUser.Should().Be(MacFleet.AgentUser, "loginwindow found the agent's password in /etc/kcpassword");
         harness.Reboots.Should().Be(3, "two operator restarts while secrets waited, then the one for the os-upgrade and autologin");
@@ -86,7 +86,7 @@ public sealed class MacWorkflowTests(PublishedBinary binary, ITestOutputHelper o
         var holders = SecretHolders(host.RootDirPath);
         holders.Should().Contain(Path.Join(host.RootDirPath, "Users", MacFleet.AgentUser, ".rig", "env"), "the env file is where the secrets go");
         holders.Should().OnlyContain(f => (File.GetUnixFileMode(f) & ~(UnixFileMode.UserRead | UnixFileMode.UserWrite)) == 0,
-            $"only 0600 files may hold a secret value (I6); held by: {string.Join(", ", holders)}");
+            $"only 0600 files may hold a secret value (docs/invariants.md I6); held by: {string.Join(", ", holders)}");
         var keychainItem = File.ReadAllLines(Path.Join(host.ToolsDirPath, "security.keychain")).Should().ContainSingle().Subject.Split('\t');
         keychainItem.Should().Equal("/Users/rig/Library/Keychains/login.keychain-db", MacFleet.KeychainService, MacFleet.AgentUser,
             Convert.ToHexStringLower(Encoding.UTF8.GetBytes(MacFleet.SecretValue)));

@@ -4,7 +4,7 @@ namespace RigBootstrap.Cli.Tests.Reliability;
 
 /// <summary>
 /// Command-step configs for the reliability suite. Every command appends one line to a `*.count` file under the
-/// host root, so a side effect done twice shows as a count above 1; checks make each step idempotent (I3).
+/// host root, so a side effect done twice shows as a count above 1; checks make each step idempotent (docs/invariants.md I3).
 /// </summary>
 public static class ReliabilityConfigs
 {

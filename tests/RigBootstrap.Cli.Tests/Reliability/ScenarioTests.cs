@@ -37,7 +37,7 @@ public sealed class ScenarioTests(PublishedBinary binary, ITestOutputHelper outp
         outcome.SideEffectsDone.Should().Be(3);
         outcome.SideEffectsRepeated.Should().Be(0);
         harness.Reboots.Should().Be(1);
-        host.LaunchctlCalls().Last().Should().Be($"bootout system/{TempHost.DefaultLabel}", "booting itself out is the last act (I8)");
+        host.LaunchctlCalls().Last().Should().Be($"bootout system/{TempHost.DefaultLabel}", "booting itself out is the last act (docs/invariants.md I8)");
         output.WriteLine($"RELIABILITY scenario=fresh-host boots={harness.Boots} reboots={harness.Reboots} repeated={outcome.SideEffectsRepeated}");
     }
 
@@ -89,7 +89,7 @@ public sealed class ScenarioTests(PublishedBinary binary, ITestOutputHelper outp
         // Assert
         halted.Should().BeTrue($"reboots {rebootsToHalt}, state {File.ReadAllText(host.StatePath)}");
         stateWhenHalted.Should().Be("Halted");
-        rebootsToHalt.Should().BeInRange(1, 4, "the reboot budget (maxBootsWithoutProgress 3) caps the loop (I5)");
+        rebootsToHalt.Should().BeInRange(1, 4, "the reboot budget (maxBootsWithoutProgress 3) caps the loop (docs/invariants.md I5)");
         rebootsAfterHalt.Should().Be(0, "a halted host asks for no further reboot");
         retry.ExitCode.Should().Be(0, retry.Describe());
         completed.Should().BeTrue();
@@ -154,7 +154,7 @@ public sealed class ScenarioTests(PublishedBinary binary, ITestOutputHelper outp
 
         // Assert
         settledWhileBad.Should().BeFalse();
-        refusals.Should().NotBeEmpty().And.OnlyContain(code => code == 77, "run refuses a writable root daemon (I7)");
+        refusals.Should().NotBeEmpty().And.OnlyContain(code => code == 77, "run refuses a writable root daemon (docs/invariants.md I7)");
         stateWhileBad.Should().Be(stateBefore);
         effectWhileBad.Should().Be(0);
         completed.Should().BeTrue();

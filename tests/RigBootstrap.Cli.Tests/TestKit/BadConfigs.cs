@@ -3,7 +3,7 @@ using System.Text;
 
 namespace RigBootstrap.Cli.Tests.TestKit;
 
-/// <summary>One config per kind of mistake an operator makes (DESIGN §8, I9), each otherwise valid.</summary>
+/// <summary>One config per kind of mistake an operator makes (docs/design.md §8, docs/invariants.md I9), each otherwise valid.</summary>
 public static class BadConfigs
 {
     private const string Agent = TestConfigs.Agent;

@@ -6,7 +6,7 @@ namespace RigBootstrap.Cli.Tests.TestKit;
 
 /// <summary>
 /// Everything under a directory: each file's content hash, size, mode and modification time, and each directory's
-/// mode and modification time. Two equal snapshots mean a command created, changed and removed nothing (I9).
+/// mode and modification time. Two equal snapshots mean a command created, changed and removed nothing (docs/invariants.md I9).
 /// </summary>
 public sealed record FileSnapshot
 {

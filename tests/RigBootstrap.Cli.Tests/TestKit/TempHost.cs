@@ -65,7 +65,7 @@ public sealed class TempHost : IDisposable
     /// <summary>`--root R --tools-dir T`, to append to any verb.</summary>
     public IReadOnlyList<string> HostArguments => ["--root", RootDirPath, "--tools-dir", ToolsDirPath];
 
-    // The host layout of DESIGN §5, as an operator finds it under the root.
+    // The host layout of docs/design.md §5, as an operator finds it under the root.
     public string StateDirPath => Path.Join(RootDirPath, "var", "db", "rig-bootstrap");
 
     public string StatePath => Path.Join(StateDirPath, "state.json");

@@ -1,6 +1,6 @@
 namespace RigBootstrap.Cli.Tests.TestKit;
 
-/// <summary>Small configs (DESIGN §8) that drive the published binary to a known place quickly, on any Linux box.</summary>
+/// <summary>Small configs (docs/design.md §8) that drive the published binary to a known place quickly, on any Linux box.</summary>
 public static class TestConfigs
 {
     /// <summary>The one section every config needs; the agent user need not exist, since no command runs as the user.</summary>

@@ -3,7 +3,7 @@ namespace RigBootstrap.Core.Tests.Config;
 /// <summary>Config texts the tests start from.</summary>
 internal static class ConfigSamples
 {
-    /// <summary>The example of DESIGN §8, verbatim (tests/Fixtures/configs/design-example.json).</summary>
+    /// <summary>The example of docs/design.md §8, verbatim (tests/Fixtures/configs/design-example.json).</summary>
     public static string DesignExample { get; } =
         File.ReadAllText(Path.Join(AppContext.BaseDirectory, "Fixtures", "configs", "design-example.json"));
 

@@ -6,7 +6,7 @@ using RigBootstrap.Core.Workflow;
 
 namespace RigBootstrap.Core.Tests.Run;
 
-/// <summary>`run` on an installed simulated Mac: file hygiene (I7), the run lock (I4) and a torn or lost state file (I1).</summary>
+/// <summary>`run` on an installed simulated Mac: file hygiene (docs/invariants.md I7), the run lock (docs/invariants.md I4) and a torn or lost state file (docs/invariants.md I1).</summary>
 public sealed class DaemonRunTests
 {
     private const string OneCommand = """

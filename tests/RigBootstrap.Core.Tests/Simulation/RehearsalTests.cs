@@ -49,7 +49,7 @@ public sealed class RehearsalTests
             var holdsSecret = DemoScenario.FleetSecrets.Any(s => text.Contains(s.Value, StringComparison.Ordinal));
             if (holdsSecret)
             {
-                // Only files that must hold a secret may, and each is private to its owner (I6).
+                // Only files that must hold a secret may, and each is private to its owner (docs/invariants.md I6).
                 (File.GetUnixFileMode(file) & (UnixFileMode.GroupRead | UnixFileMode.OtherRead)).Should().Be(UnixFileMode.None, file);
                 file.Should().NotBe(root.Paths.StatePath).And.NotBe(root.Paths.JournalPath);
             }

@@ -93,7 +93,7 @@ public sealed class StatusWaiterTests : IDisposable
     [Fact(Timeout = 30000)]
     public async Task The_handoff_booting_the_daemon_out_after_persisting_Completed_is_not_mistaken_for_a_dead_daemon()
     {
-        // Arrange: between our read of HandingOff and our question, the daemon persists Completed and boots out (I8).
+        // Arrange: between our read of HandingOff and our question, the daemon persists Completed and boots out (docs/invariants.md I8).
         Save(WorkflowState.HandingOff);
         _launchd.OnCall = _ =>
         {

@@ -8,7 +8,7 @@ using RigBootstrap.Core.Workflow;
 
 namespace RigBootstrap.Core.Tests.Steps;
 
-/// <summary>The age-key step with the in-process age: made once, never regenerated (I2).</summary>
+/// <summary>The age-key step with the in-process age: made once, never regenerated (docs/invariants.md I2).</summary>
 public sealed class AgeKeyStepTests : IDisposable
 {
     private const string KeyLocation = "/Users/rig/.rig/age/key.txt";
@@ -81,7 +81,7 @@ public sealed class AgeKeyStepTests : IDisposable
         probed.Should().BeFalse();
         var fail = result.Should().BeOfType<ApplyResult.Fail>().Subject;
         fail.Retryable.Should().BeFalse();
-        fail.Reason.Should().StartWith(KeyLocation + " exists but is not a readable age key").And.Contain("It is never replaced (I2)");
+        fail.Reason.Should().StartWith(KeyLocation + " exists but is not a readable age key").And.Contain("It is never replaced (docs/invariants.md I2)");
         File.ReadAllText(KeyPath).Should().Be(content);
     }
 

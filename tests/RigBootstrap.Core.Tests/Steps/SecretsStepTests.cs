@@ -12,7 +12,7 @@ using RigBootstrap.Core.Workflow;
 
 namespace RigBootstrap.Core.Tests.Steps;
 
-/// <summary>The secrets step with the in-process age: waiting for the recipient, the 0600 env file, and no leaks (I6).</summary>
+/// <summary>The secrets step with the in-process age: waiting for the recipient, the 0600 env file, and no leaks (docs/invariants.md I6).</summary>
 public sealed class SecretsStepTests : IDisposable
 {
     private const string HelmRecipient = "age1rh2xsjg8avja92j3jhtttuczgmqkz89lezxt4e3mmp5ukl5j4f9smvteju";

@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 
 namespace RigBootstrap.Core.Tests.Workflow;
 
-/// <summary>A crash right after every persistence point, one at a time, converges and never repeats a side effect (I3).</summary>
+/// <summary>A crash right after every persistence point, one at a time, converges and never repeats a side effect (docs/invariants.md I3).</summary>
 public sealed class CrashPointTests(ITestOutputHelper output)
 {
     [Fact(Timeout = 120000)]

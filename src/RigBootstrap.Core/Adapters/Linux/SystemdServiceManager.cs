@@ -30,7 +30,7 @@ public sealed class SystemdServiceManager(ToolTable tools, IProcessRunner runner
     public async Task UnloadAsync(string label, CancellationToken cancellationToken)
     {
         await RequireAsync(label, ["daemon-reload"], cancellationToken);
-        // Stopping our own unit ends this process: it is the very last call the handoff makes (I8).
+        // Stopping our own unit ends this process: it is the very last call the handoff makes (docs/invariants.md I8).
         var result = await RunAsync(["stop", Unit(label)], cancellationToken);
         if (result.ExitCode is not (0 or 5))
         {

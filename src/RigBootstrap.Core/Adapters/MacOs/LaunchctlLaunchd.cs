@@ -4,7 +4,7 @@ using RigBootstrap.Processes;
 namespace RigBootstrap.Core.Adapters.MacOs;
 
 /// <summary>
-/// launchd through the real `launchctl` in one domain (DESIGN §10), the system domain unless told otherwise (the
+/// launchd through the real `launchctl` in one domain (docs/design.md §10), the system domain unless told otherwise (the
 /// agent's LaunchAgent lives in gui/&lt;uid&gt;, see <see cref="GuiSessionLaunchd"/>): print (113 = not loaded),
 /// enable before bootstrap, bootstrap retried on the transient `5: Input/output error`, bootout where "No such
 /// process" counts as done.

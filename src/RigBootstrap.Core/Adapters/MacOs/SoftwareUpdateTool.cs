@@ -6,7 +6,7 @@ namespace RigBootstrap.Core.Adapters.MacOs;
 
 /// <summary>
 /// <see cref="ISoftwareUpdate"/> over the real `sw_vers`, `softwareupdate` and `sysctl`, resolved from the tool table.
-/// A volume owner's password goes to `softwareupdate --stdinpass` on stdin only, and is masked everywhere (I6). An
+/// A volume owner's password goes to `softwareupdate --stdinpass` on stdin only, and is masked everywhere (docs/invariants.md I6). An
 /// install is watched (<see cref="SoftwareUpdateInstallWatch"/>) rather than waited on for hours.
 /// </summary>
 public sealed class SoftwareUpdateTool : ISoftwareUpdate

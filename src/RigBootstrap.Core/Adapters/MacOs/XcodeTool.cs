@@ -6,7 +6,7 @@ namespace RigBootstrap.Core.Adapters.MacOs;
 
 /// <summary>
 /// <see cref="IXcode"/> over the real `xcodebuild`, `xcode-select` and `xcodes`, resolved from the tool table. An
-/// Apple ID password reaches `xcodes` only through its environment (`XCODES_PASSWORD`), masked everywhere (I6).
+/// Apple ID password reaches `xcodes` only through its environment (`XCODES_PASSWORD`), masked everywhere (docs/invariants.md I6).
 /// </summary>
 public sealed class XcodeTool : IXcode
 {
