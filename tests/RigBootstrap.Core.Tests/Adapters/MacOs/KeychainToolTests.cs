@@ -37,7 +37,7 @@ public sealed class KeychainToolTests : IDisposable
         _runner.Specs[0].Arguments.Should().Equal("-u", "claude");
         var spec = _runner.Specs[1];
         spec.FileName.Should().Be(Path.Join(_toolsDir.Paths.RootDirPath, "launchctl"));
-        spec.Arguments.Should().Equal("asuser", "501", Path.Join(_toolsDir.Paths.RootDirPath, "sudo"), "-u", "claude", Path.Join(_toolsDir.Paths.RootDirPath, "security"),
+        spec.Arguments.Should().Equal("asuser", "501", Path.Join(_toolsDir.Paths.RootDirPath, "sudo"), "-H", "-u", "claude", Path.Join(_toolsDir.Paths.RootDirPath, "security"),
             "find-generic-password", "-s", Service, "-a", Account, "/Users/claude/Library/Keychains/login.keychain-db");
         spec.UserName.Should().BeNull("the user's session is joined through asuser and sudo, not by switching uid alone");
     }
