@@ -83,7 +83,7 @@ public sealed class KeychainToolTests : IDisposable
 
         present.Should().Be(Secret);
         absent.Should().BeNull();
-        _runner.Specs[1].Arguments.Skip(6).Should().Equal("find-generic-password", "-s", Service, "-a", Account, "-w", Login.Path);
+        _runner.Specs[1].Arguments.Skip(7).Should().Equal("find-generic-password", "-s", Service, "-a", Account, "-w", Login.Path);
     }
 
     [Fact(Timeout = 30000)]
@@ -96,7 +96,7 @@ public sealed class KeychainToolTests : IDisposable
         await _keychain.SetAsync(Login, Service, Account, Secret, CancellationToken.None);
 
         var spec = _runner.Specs[1];
-        spec.Arguments.Skip(6).Should().Equal("-i");
+        spec.Arguments.Skip(7).Should().Equal("-i");
         spec.Arguments.Should().NotContain(a => a.Contains(Secret, StringComparison.Ordinal));
         spec.StandardInput.Should().Be(StandardInput.FromText(
             $"add-generic-password -U -s \"{Service}\" -a \"{Account}\" -X {hex} \"{Login.Path}\"\n"));
