@@ -18,7 +18,7 @@ public static class FileHygiene
         new(paths.InstalledBinaryPath, "the installed binary", "chmod 0755"),
         new(paths.ConfigPath, "the config", "chmod 0600"),
         new(paths.StateDirPath, "the state directory", "chmod 0755"),
-        new(OutboxPaths.For(paths).DirPath, "the events directory", "chmod 0700"),
+        new(OutboxPaths.For(paths).DirPath, "the events directory", "chmod 0755"),
         new(serviceDefinitionPath, serviceDefinitionPath.EndsWith(".plist", StringComparison.Ordinal) ? "the LaunchDaemon plist" : "the systemd unit", "chmod 0644"),
     ];
 

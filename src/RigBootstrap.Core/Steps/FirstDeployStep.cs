@@ -37,6 +37,7 @@ public sealed class FirstDeployStep : IStep
     private readonly IServiceManager _services;
     private readonly IFileOwnership _ownership;
     private readonly ILoginWindow? _session;
+    private readonly AgentLoginHint _login;
 
     /// <param name="envFile">The secrets step's env file as configured (`secrets.envFile`), or null without secrets.</param>
     /// <param name="dependsOn">The configured ones of `secrets` and `keychain`.</param>
@@ -44,9 +45,10 @@ public sealed class FirstDeployStep : IStep
     /// <param name="session">On a Mac, who is logged in at the GUI: the agent loads only into its user's session.</param>
     public FirstDeployStep(
         FirstDeployConfig config, AgentConfig agent, string? envFile, HostPlatform platform, ImmutableArray<string> dependsOn,
-        HostPaths paths, IGit git, IServiceManager services, IFileOwnership ownership, ILoginWindow? session = null)
+        HostPaths paths, IGit git, IServiceManager services, IFileOwnership ownership, ILoginWindow? session = null, AgentLoginHint? login = null)
     {
         _session = session;
+        _login = login ?? new AgentLoginHint(agent.User, ByAutologin: true);
         _config = config;
         _agent = agent;
         _platform = platform;
@@ -176,15 +178,23 @@ public sealed class FirstDeployStep : IStep
             return notLoggedIn;
         }
 
-        return await _services.GetStatusAsync(_config.AgentLabel, cancellationToken) is null
-            ? $"{_config.AgentLabel} is not loaded"
-            : null;
+        try
+        {
+            return await _services.GetStatusAsync(_config.AgentLabel, cancellationToken) is null
+                ? $"{_config.AgentLabel} is not loaded"
+                : null;
+        }
+        catch (ServiceManagerException ex) when (ex.IsNoGuiSession)
+        {
+            // The login is still under way (or the user just logged out): a problem to wait on, not a failed try.
+            return ex.Message;
+        }
     }
 
     private ApplyResult.WaitUntil NoSessionYet(ServiceDefinitionFile definition, string problem) => new(
         $"the release is in place; {definition.Path} is written and loaded into {_agent.User}'s GUI session "
         + $"(launchctl bootstrap gui/<uid of {_agent.User}>) once {_agent.User} is logged in at the console, and {problem}. "
-        + $"Autologin logs {_agent.User} in at the next boot and this step goes on then; to go on now, log in as {_agent.User} at the console",
+        + _login.WhatHappensNext(Id),
         SessionRetryAfter);
 
     // Null when the agent's service domain is there: always on Linux; on a Mac once its user owns the console.
@@ -254,23 +264,18 @@ public sealed class FirstDeployStep : IStep
             _ownership.GiveToUser(logDirPath, _agent.User);
         }
 
-        if (DefinitionIsWritten(definition))
+        var dirPath = Path.GetDirectoryName(definition.Path)!;
+        if (!DefinitionIsWritten(definition))
         {
-            return;
+            Directory.CreateDirectory(dirPath);
+            DurableFile.WriteAtomically(definition.Path, definition.Content, DefinitionMode);
         }
 
-        var dirPath = Path.GetDirectoryName(definition.Path)!;
-        var created = !Directory.Exists(dirPath);
-        Directory.CreateDirectory(dirPath);
-        DurableFile.WriteAtomically(definition.Path, definition.Content, DefinitionMode);
         if (_platform == HostPlatform.MacOs)
         {
-            // A LaunchAgent in ~/Library/LaunchAgents belongs to its user (launchd refuses one others may write).
-            if (created)
-            {
-                _ownership.GiveToUser(dirPath, _agent.User);
-            }
-
+            // A LaunchAgent in ~/Library/LaunchAgents belongs to its user (launchd refuses one others may write). Given
+            // on every pass, not only after a write: a crash between the write and the chown must not leave it root's.
+            _ownership.GiveToUser(dirPath, _agent.User);
             _ownership.GiveToUser(definition.Path, _agent.User);
         }
     }

@@ -103,15 +103,23 @@ public sealed class HandoffStep : IStep
 
     public async Task<VerifyResult> VerifyAsync(StepContext context, CancellationToken cancellationToken)
     {
-        var status = await _launchd.GetStatusAsync(_config.AgentLabel, cancellationToken);
-        if (IsHealthy(status))
+        string? problem = null;
+        try
         {
-            return VerifyResult.Passed;
+            if (IsHealthy(await _launchd.GetStatusAsync(_config.AgentLabel, cancellationToken)))
+            {
+                return VerifyResult.Passed;
+            }
+        }
+        catch (ServiceManagerException ex) when (ex.IsNoGuiSession)
+        {
+            // The agent's user logged out at the end of the window: gui/<uid> is gone with its agent.
+            problem = ex.Message;
         }
 
         // The next attempt must see a whole new window, not the one this failure just ended.
         await context.SetFactAsync(HealthySinceFact, null, cancellationToken);
-        return VerifyResult.Failed($"{_config.AgentLabel} stopped being healthy at the end of the window");
+        return VerifyResult.Failed($"{_config.AgentLabel} stopped being healthy at the end of the window{(problem is null ? "" : $": {problem}")}");
     }
 
     private bool IsHealthy(ServiceStatus? status) =>

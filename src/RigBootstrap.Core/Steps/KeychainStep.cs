@@ -27,14 +27,20 @@ public sealed class KeychainStep : IStep
     private readonly string _secretsSource;
     private readonly IKeychain _tool;
     private readonly HostPaths _paths;
+    private readonly ILoginWindow? _session;
+    private readonly AgentLoginHint _login;
 
     /// <param name="secretsSource">The SOPS file the values come from (steps.secrets.source), named in messages.</param>
     /// <param name="dependsOn">The configured steps this one needs: `secrets` when it is configured.</param>
+    /// <param name="session">Who owns the console, to tell "not logged in yet" from "logged in, still locked"; null to not ask.</param>
+    /// <param name="login">How the keychain's user gets logged in; by default, by autologin.</param>
     public KeychainStep(
         KeychainConfig config, KeychainFile keychain, ISecretValues secrets, string secretsSource, IKeychain tool, ImmutableArray<string> dependsOn,
-        HostPaths paths)
+        HostPaths paths, ILoginWindow? session = null, AgentLoginHint? login = null)
     {
         _paths = paths;
+        _session = session;
+        _login = login ?? new AgentLoginHint(keychain.UserName ?? "its user", ByAutologin: true);
         _config = config;
         _keychain = keychain;
         _secrets = secrets;
@@ -109,6 +115,12 @@ public sealed class KeychainStep : IStep
             }
             catch (KeychainException ex) when (ex.Kind is SecurityErrorKind.InteractionNotAllowed or SecurityErrorKind.NoSuchKeychain)
             {
+                if (_session is not null && await _session.GetConsoleUserAsync(cancellationToken) == _keychain.UserName)
+                {
+                    // Logged in and still locked: waiting for a login that already happened would wait forever.
+                    return new ApplyResult.Fail(LockedWhileLoggedInReason(ex.Kind), Retryable: true);
+                }
+
                 // The file exists, so the session cannot open it: its user is not logged in at the GUI (yet).
                 context.Logger.LogWarning("Keychain: {Keychain} exists but is locked ({Kind}); waiting for {User} to log in", _keychain.Path, ex.Kind, _keychain.UserName);
                 return new ApplyResult.WaitUntil(LockedReason(), LockedRetryAfter);
@@ -189,12 +201,16 @@ public sealed class KeychainStep : IStep
     private string LockedReason() =>
         $"{_keychain.Path} exists but is locked (errSecInteractionNotAllowed, exit 36): a login keychain unlocks when "
         + $"{_keychain.UserName ?? "its user"} logs in at the GUI, and `security` reaches it only from that session (launchctl asuser). "
-        + "Autologin logs the agent in at the next boot, and this step tries again; to go on now, log in as that user at the console";
+        + _login.WhatHappensNext(Id);
+
+    private string LockedWhileLoggedInReason(SecurityErrorKind kind) =>
+        $"{_keychain.Path} is still locked ({kind}) although {_keychain.UserName} owns the console: either its password is not "
+        + $"{_keychain.UserName}'s login password, so the login did not unlock it (change it with `security set-keychain-password` as "
+        + $"{_keychain.UserName}, or move the keychain away so the next login makes a new one), or `launchctl asuser` did not reach "
+        + $"{_keychain.UserName}'s session (`launchctl print gui/<uid>` shows whether it exists); then `rig-bootstrap retry {Id}`";
 
     private string MissingReason() =>
-        $"{_keychain.Path} does not exist yet: macOS creates a login keychain at its user's first "
-        + $"login. Autologin logs {_keychain.UserName ?? "its user"} in at the next boot, and this step tries again; to go on now, log in "
-        + "as that user once";
+        $"{_keychain.Path} does not exist yet: macOS creates a login keychain at its user's first login. " + _login.WhatHappensNext(Id);
 
     private static bool SameValue(string stored, string expected) =>
         CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(stored), Encoding.UTF8.GetBytes(expected));

@@ -82,7 +82,7 @@ public static class WorkflowFactory
             // `security` runs in the agent's session (launchctl asuser + sudo -u), the fake tools' too: they model that session.
             var loginKeychain = KeychainFile.LoginKeychainOf(config.Agent.User, config.Agent.Home);
             steps.Add(new KeychainStep(keychain, loginKeychain,
-                secrets.Values, configured.Secrets!.Source, services.Keychain, [BuiltInStepIds.Secrets], services.Paths));
+                secrets.Values, configured.Secrets!.Source, services.Keychain, [BuiltInStepIds.Secrets], services.Paths, services.LoginWindow, AgentLogin(config)));
         }
 
         if (configured.OsUpgrade is { } osUpgrade)
@@ -116,7 +116,7 @@ public static class WorkflowFactory
             steps.Add(new FirstDeployStep(firstDeploy, config.Agent, configured.Secrets?.EnvFile, services.Platform,
                 Present(BuiltInStepIds.Secrets, BuiltInStepIds.Keychain, BuiltInStepIds.CommandLineTools), services.Paths,
                 Git(config, services, environment), AgentServices(config, services), ownership,
-                services.Platform == HostPlatform.MacOs ? services.LoginWindow : null));
+                services.Platform == HostPlatform.MacOs ? services.LoginWindow : null, AgentLogin(config)));
         }
 
         if (configured.Tcc is { } tcc)
@@ -125,4 +125,8 @@ public static class WorkflowFactory
                 Present(BuiltInStepIds.Autologin, BuiltInStepIds.FirstDeploy), services.Tcc, services.TccPolicy));
         }
     }
+
+    /// <summary>Whether autologin, at the next boot, is what logs the agent's user in (steps.autologin names that user).</summary>
+    private static AgentLoginHint AgentLogin(BootstrapConfig config) =>
+        new(config.Agent.User, ByAutologin: config.Steps.Autologin?.User == config.Agent.User);
 }

@@ -71,7 +71,7 @@ public sealed class EventsRefusalTests(PublishedBinary binary)
 
         // Assert
         run.ExitCode.Should().Be(77, run.Describe());
-        run.Stderr.Should().Contain(EventsDirPath(host)).And.Contain($"chmod 0700 {EventsDirPath(host)}");
+        run.Stderr.Should().Contain(EventsDirPath(host)).And.Contain($"chmod 0755 {EventsDirPath(host)}");
         HostFileBytes.Take(host.RootDirPath).Should().BeEquivalentTo(before, "a refused run changes nothing");
     }
 

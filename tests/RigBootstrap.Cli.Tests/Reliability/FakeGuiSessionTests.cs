@@ -75,7 +75,7 @@ public sealed class FakeGuiSessionTests : IDisposable
     public async Task Security_sees_the_login_keychain_unlocked_only_through_asuser_and_sudo_in_the_logged_in_session()
     {
         string[] lookup = ["find-generic-password", "-s", "ai.invotek.rig-deploy", "-a", "rig", Keychain];
-        string[] inSession = ["asuser", "501", Tool("sudo"), "-u", "rig", Tool("security"), .. lookup];
+        string[] inSession = ["asuser", "501", Tool("sudo"), "-H", "-u", "rig", Tool("security"), .. lookup];
 
         var beforeLogin = await RunAsync("launchctl", inSession);
         LogIn("rig");

@@ -17,8 +17,8 @@ public sealed class StatusScenarioTests
         // Arrange
         var state = StateFileStore.Deserialize(await ScenarioStates.JsonOfAsync(scenario));
 
-        // Act
-        var lines = StatusRenderer.Render(state, state.UpdatedAt).Split('\n');
+        // Act: read at the moment the workflow entered its state (the demo's last write comes a moment after it).
+        var lines = StatusRenderer.Render(state, state.Workflow.Since).Split('\n');
 
         // Assert
         lines[0].Should().StartWith($"{state.Label}: {workflow} since ").And.EndWith("(0s ago)");

@@ -69,6 +69,25 @@ public sealed class FirstDeployServiceTests : IDisposable
     }
 
     [Fact(Timeout = 30000)]
+    public async Task A_LaunchAgent_already_written_is_given_to_its_user_again_so_a_crash_before_the_chown_never_leaves_it_root_owned()
+    {
+        // Arrange: a first pass wrote the plist; a crash could have struck before its chown, which the record cannot show.
+        var sha = _host.Origin.CommitAgent("1.0");
+        _host.WriteEnvFileAsTheSecretsStepDoes("A=1\n");
+        var step = _host.Step(sha);
+        await step.ApplyAsync(_host.Facts.NewContext(step.Id), CancellationToken.None);
+        File.Exists(_host.PlistPath).Should().BeTrue();
+        _host.Ownership.Calls.Clear();
+
+        // Act
+        await step.ApplyAsync(_host.Facts.NewContext(step.Id), CancellationToken.None);
+
+        // Assert
+        _host.Ownership.Calls.Should().Contain((_host.PlistPath, FirstDeployFixture.Agent.User))
+            .And.Contain((Path.GetDirectoryName(_host.PlistPath)!, FirstDeployFixture.Agent.User));
+    }
+
+    [Fact(Timeout = 30000)]
     public async Task Before_its_user_logs_in_the_step_writes_the_LaunchAgent_and_waits_and_its_wait_does_not_hold_back_a_reboot()
     {
         var sha = _host.Origin.CommitAgent("1.0");

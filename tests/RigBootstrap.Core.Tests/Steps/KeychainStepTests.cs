@@ -115,6 +115,41 @@ public sealed class KeychainStepTests : IDisposable
     }
 
     [Fact(Timeout = 30000)]
+    public async Task A_keychain_still_locked_while_its_user_owns_the_console_fails_naming_both_causes_instead_of_waiting_forever()
+    {
+        // Arrange
+        _keychain.Lock(Login);
+        var loginWindow = new SimulatedLoginWindow(new SimulatedMac(_root.Paths));
+        loginWindow.LogInAtConsole("claude");
+        var step = new KeychainStep(Config, Login, new EnvFileSecretValues(_envFilePath), SopsSource, _keychain, [BuiltInStepIds.Secrets], _root.Paths, loginWindow);
+
+        // Act
+        var applied = await step.ApplyAsync(Context(), CancellationToken.None);
+
+        // Assert
+        var fail = applied.Should().BeOfType<ApplyResult.Fail>().Subject;
+        fail.Retryable.Should().BeTrue("right after a login the keychain may still be unlocking; the attempt budget bounds it");
+        fail.Reason.Should().Contain("although claude owns the console").And.Contain("security set-keychain-password")
+            .And.Contain("launchctl asuser").And.Contain("rig-bootstrap retry keychain").And.NotContain(Credentials);
+    }
+
+    [Fact(Timeout = 30000)]
+    public async Task Without_autologin_for_its_user_the_wait_says_nothing_will_log_it_in_by_itself()
+    {
+        // Arrange
+        File.Delete(LoginKeychainFilePath);
+        var step = new KeychainStep(Config, Login, new EnvFileSecretValues(_envFilePath), SopsSource, _keychain, [BuiltInStepIds.Secrets], _root.Paths,
+            login: new AgentLoginHint("claude", ByAutologin: false));
+
+        // Act
+        var applied = await step.ApplyAsync(Context(), CancellationToken.None);
+
+        // Assert
+        var wait = applied.Should().BeOfType<ApplyResult.WaitUntil>().Subject;
+        wait.Reason.Should().Contain("steps.autologin does not log claude in, so nothing will by itself").And.NotContain("Autologin logs");
+    }
+
+    [Fact(Timeout = 30000)]
     public async Task With_no_login_keychain_file_the_step_waits_for_the_first_login_without_asking_security()
     {
         File.Delete(LoginKeychainFilePath);

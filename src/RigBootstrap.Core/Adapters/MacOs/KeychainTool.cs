@@ -113,11 +113,13 @@ public sealed class KeychainTool : IKeychain
                 throw new KeychainException(SecurityErrorKind.Other, $"could not reach {keychain}: {ex.Message}");
             }
 
-            // The value still goes on stdin only: asuser and sudo pass stdin through to security.
+            // The value still goes on stdin only: asuser and sudo pass stdin through to security. -H sets HOME to the
+            // user's: macOS's sudoers keeps the caller's HOME (env_keep), and the Security framework reads its
+            // per-user preferences from there.
             spec = spec with
             {
                 FileName = _tools.PathOf(ToolNames.Launchctl),
-                Arguments = ["asuser", uid.ToString(System.Globalization.CultureInfo.InvariantCulture), _tools.PathOf(ToolNames.Sudo), "-u", user,
+                Arguments = ["asuser", uid.ToString(System.Globalization.CultureInfo.InvariantCulture), _tools.PathOf(ToolNames.Sudo), "-H", "-u", user,
                     _tools.PathOf(ToolNames.Security), .. arguments],
             };
         }

@@ -74,7 +74,8 @@ internal static class BootstrapConfigReader
             MaxBootsWithoutProgress = reboot.Int("maxBootsWithoutProgress", RebootDefaults.MaxBootsWithoutProgress, 1, 20),
             MaxRebootsPerStep = reboot.Int("maxRebootsPerStep", RebootDefaults.MaxRebootsPerStep, 1, 10),
             MaxReboots = reboot.Int("maxReboots", RebootDefaults.MaxReboots, 1, 50),
-            ShutdownGrace = reboot.Duration("shutdownGrace", RebootDefaults.ShutdownGrace),
+            // A reboot that has not come within an hour will not come: run exits and launchd asks again.
+            ShutdownGrace = reboot.Duration("shutdownGrace", RebootDefaults.ShutdownGrace, longest: TimeSpan.FromHours(1)),
         };
     }
 

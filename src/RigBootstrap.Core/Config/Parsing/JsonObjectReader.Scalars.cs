@@ -76,6 +76,18 @@ internal sealed partial class JsonObjectReader
         return defaultValue;
     }
 
+    public TimeSpan Duration(string name, TimeSpan defaultValue, TimeSpan longest)
+    {
+        var duration = Duration(name, defaultValue);
+        if (duration > longest)
+        {
+            Report(name, $"is {duration}, longer than the {longest} allowed; use a shorter duration ({DurationFormat.Fix})");
+            return defaultValue;
+        }
+
+        return duration;
+    }
+
     public TimeSpan Duration(string name, TimeSpan defaultValue)
     {
         var text = OptionalString(name, DurationFormat.Fix);

@@ -37,7 +37,7 @@ public sealed class KeychainToolTests : IDisposable
         _runner.Specs[0].Arguments.Should().Equal("-u", "claude");
         var spec = _runner.Specs[1];
         spec.FileName.Should().Be(Path.Join(_toolsDir.Paths.RootDirPath, "launchctl"));
-        spec.Arguments.Should().Equal("asuser", "501", Path.Join(_toolsDir.Paths.RootDirPath, "sudo"), "-u", "claude", Path.Join(_toolsDir.Paths.RootDirPath, "security"),
+        spec.Arguments.Should().Equal("asuser", "501", Path.Join(_toolsDir.Paths.RootDirPath, "sudo"), "-H", "-u", "claude", Path.Join(_toolsDir.Paths.RootDirPath, "security"),
             "find-generic-password", "-s", Service, "-a", Account, "/Users/claude/Library/Keychains/login.keychain-db");
         spec.UserName.Should().BeNull("the user's session is joined through asuser and sudo, not by switching uid alone");
     }
@@ -83,7 +83,7 @@ public sealed class KeychainToolTests : IDisposable
 
         present.Should().Be(Secret);
         absent.Should().BeNull();
-        _runner.Specs[1].Arguments.Skip(6).Should().Equal("find-generic-password", "-s", Service, "-a", Account, "-w", Login.Path);
+        _runner.Specs[1].Arguments.Skip(7).Should().Equal("find-generic-password", "-s", Service, "-a", Account, "-w", Login.Path);
     }
 
     [Fact(Timeout = 30000)]
@@ -96,7 +96,7 @@ public sealed class KeychainToolTests : IDisposable
         await _keychain.SetAsync(Login, Service, Account, Secret, CancellationToken.None);
 
         var spec = _runner.Specs[1];
-        spec.Arguments.Skip(6).Should().Equal("-i");
+        spec.Arguments.Skip(7).Should().Equal("-i");
         spec.Arguments.Should().NotContain(a => a.Contains(Secret, StringComparison.Ordinal));
         spec.StandardInput.Should().Be(StandardInput.FromText(
             $"add-generic-password -U -s \"{Service}\" -a \"{Account}\" -X {hex} \"{Login.Path}\"\n"));
