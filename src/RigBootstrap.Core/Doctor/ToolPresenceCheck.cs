@@ -27,13 +27,13 @@ public sealed class ToolPresenceCheck : IDoctorCheck
         [ToolNames.Sysctl] = [Daemon],
         [ToolNames.Shutdown] = [Daemon],
         [ToolNames.Security] = [BuiltInStepIds.Keychain],
-        // security runs in the agent's session: launchctl asuser <uid of id -u> sudo -u <user> security (docs/agent-session.md).
+        // security runs in the agent's session: launchctl asuser <uid of id -u> sudo -H -u <user> security (docs/agent-session.md).
         [ToolNames.Sudo] = [BuiltInStepIds.Keychain],
         [ToolNames.Sysadminctl] = [BuiltInStepIds.Autologin],
         [ToolNames.Defaults] = [BuiltInStepIds.Autologin],
         [ToolNames.Dscl] = [BuiltInStepIds.Autologin, BuiltInStepIds.OsUpgrade],
         [ToolNames.Diskutil] = [BuiltInStepIds.OsUpgrade],
-        [ToolNames.Profiles] = [BuiltInStepIds.OsUpgrade],
+        [ToolNames.Profiles] = [BuiltInStepIds.OsUpgrade, BuiltInStepIds.Tcc],
         [ToolNames.Fdesetup] = [BuiltInStepIds.Autologin],
         [ToolNames.Softwareupdate] = [BuiltInStepIds.OsUpgrade, BuiltInStepIds.CommandLineTools],
         [ToolNames.SwVers] = [BuiltInStepIds.OsUpgrade],
@@ -42,7 +42,6 @@ public sealed class ToolPresenceCheck : IDoctorCheck
         [ToolNames.XcodeSelect] = [BuiltInStepIds.Xcode, BuiltInStepIds.CommandLineTools],
         [ToolNames.Sqlite3] = [BuiltInStepIds.Tcc],
         [ToolNames.Plutil] = [BuiltInStepIds.Tcc],
-        [ToolNames.Profiles] = [BuiltInStepIds.Tcc],
         [ToolNames.Id] = [BuiltInStepIds.Keychain, BuiltInStepIds.FirstDeploy, Commands],
         [ToolNames.Sh] = [Commands],
     }.ToImmutableDictionary(StringComparer.Ordinal);

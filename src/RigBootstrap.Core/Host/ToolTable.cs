@@ -34,7 +34,6 @@ public sealed class ToolTable
         [ToolNames.Codesign] = "/usr/bin/codesign",
         [ToolNames.Xattr] = "/usr/bin/xattr",
         [ToolNames.Diskutil] = "/usr/sbin/diskutil",
-        [ToolNames.Profiles] = "/usr/bin/profiles",
         [ToolNames.Xip] = "/usr/bin/xip",
         [ToolNames.DevToolsSecurity] = "/usr/sbin/DevToolsSecurity",
         [ToolNames.Dseditgroup] = "/usr/sbin/dseditgroup",

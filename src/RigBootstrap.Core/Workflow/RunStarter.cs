@@ -150,5 +150,5 @@ public sealed class RunStarter
     private static bool IsFinal(StateFile state) => state.Workflow.State is WorkflowState.Completed or WorkflowState.Halted;
 
     private static string FirstUnfinished(StateFile state) =>
-        state.Steps.FirstOrDefault(s => !s.IsDone)?.Id ?? "handoff";
+        state.Steps.FirstOrDefault(s => !s.IsDone)?.Id ?? WorkflowDefinition.HandoffStepId;
 }

@@ -7,7 +7,7 @@ namespace RigBootstrap.Core.Workflow;
 /// <summary>The ordered, validated list of steps of one workflow (unique ids, known dependencies, no cycles, handoff last).</summary>
 public sealed class WorkflowDefinition
 {
-    public const string HandoffStepId = "handoff";
+    public const string HandoffStepId = Config.BuiltInStepIds.Handoff;
 
     private WorkflowDefinition(ImmutableArray<IStep> steps) => Steps = steps;
 

@@ -11,9 +11,6 @@ namespace RigBootstrap.Core.Workflow;
 /// <summary>Builds the workflow a config asks for: built-in steps whose section is present, then its commands, then handoff.</summary>
 public static class WorkflowFactory
 {
-    /// <summary>Built-in steps this build can run; the others are refused as config errors rather than faked.</summary>
-    public static readonly ImmutableArray<string> SupportedBuiltIns = BuiltInStepIds.All;
-
     public static WorkflowDefinition Build(BootstrapConfig config, HostServices services)
     {
         var environment = new CommandEnvironment { Paths = services.Paths, AgentUser = config.Agent.User, AgentHome = config.Agent.Home };

@@ -97,7 +97,7 @@ public sealed class MacWorkflowTests(PublishedBinary binary, ITestOutputHelper o
             .And.Contain($"print gui/{MacFleet.AgentUid}/{ReliabilityConfigs.AgentLabel}", "handoff checks the agent in that session")
             .And.NotContain(c => c.StartsWith("bootstrap system ", StringComparison.Ordinal) && c.Contains(ReliabilityConfigs.AgentLabel, StringComparison.Ordinal));
         host.ToolCalls("launchctl").Where(c => c.StartsWith("asuser ", StringComparison.Ordinal)).Should().NotBeEmpty()
-            .And.OnlyContain(c => c.StartsWith($"asuser {MacFleet.AgentUid} {host.ToolsDirPath}/sudo -u {MacFleet.AgentUser} {host.ToolsDirPath}/security ", StringComparison.Ordinal),
+            .And.OnlyContain(c => c.StartsWith($"asuser {MacFleet.AgentUid} {host.ToolsDirPath}/sudo -H -u {MacFleet.AgentUser} {host.ToolsDirPath}/security ", StringComparison.Ordinal),
                 "security reaches the login keychain only from the agent's session");
         mirror.Requests.Should().Equal(["GET - 200"], "Xcode is downloaded once, from the start, and never again");
         mirror.BytesServed.Should().Be(MacFleet.XcodeArchive.Bytes.Length);

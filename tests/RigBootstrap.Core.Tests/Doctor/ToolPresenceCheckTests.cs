@@ -63,6 +63,21 @@ public sealed class ToolPresenceCheckTests
     }
 
     [Fact(Timeout = 30000)]
+    public async Task A_missing_profiles_is_a_problem_for_a_config_with_os_upgrade_alone_and_names_both_its_users()
+    {
+        // Arrange: os-upgrade reads the bootstrap token's status with profiles, as tcc reads the installed profiles.
+        using var tools = new ToolsDir().AddAll(ToolNames.All.Except([ToolNames.Profiles]));
+        var config = Config($$"""{ {{Agent}}, "steps": { "osUpgrade": { "minimumVersion": "15.1" } } }""");
+
+        // Act
+        var findings = await new ToolPresenceCheck(tools.Table, isMacOS: true, config).RunAsync(CancellationToken.None);
+
+        // Assert
+        findings.Should().ContainSingle(f => f.Severity == FindingSeverity.Problem).Which.Message
+            .Should().Be($"profiles is missing at {Path.Join(tools.DirPath, "profiles")}; needed by the os-upgrade step and the tcc step");
+    }
+
+    [Fact(Timeout = 30000)]
     public async Task A_tool_that_is_not_executable_is_named_with_its_chmod()
     {
         using var tools = new ToolsDir().AddAll(ToolNames.All.Except([ToolNames.Sysctl])).Add(ToolNames.Sysctl, executable: false);
