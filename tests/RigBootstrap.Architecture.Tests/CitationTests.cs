@@ -156,7 +156,7 @@ public sealed partial class CitationTests
     private static partial Regex BareInvariant();
 
     // The design notes, engine notes and style notes that lived beside the repository, by their old names.
-    [GeneratedRegex(@"\bDESIGN(\.md)?\b|ENGINE-NOTES|\bSTYLE(\.md)? ?\d")]
+    [GeneratedRegex(@"\bDESIGN(\.md)?\b|ENGINE[-]NOTES|\bS[T]YLE(\.md)? ?\d")]
     private static partial Regex OutsideCitation();
 
     [GeneratedRegex(@"`(?:[\w./]*/)?([A-Za-z][A-Za-z0-9_]*)(?:\.([A-Za-z][A-Za-z0-9_]*))?`")]

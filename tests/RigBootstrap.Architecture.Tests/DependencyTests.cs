@@ -3,7 +3,7 @@ using System.Xml.Linq;
 
 namespace RigBootstrap.Architecture.Tests;
 
-/// <summary>Dependencies point one way: Cli → Core → {StateMachine, Processes, ServiceDefinitions, Age} (STYLE "A layout that fits").</summary>
+/// <summary>Dependencies point one way: Cli → Core → {StateMachine, Processes, ServiceDefinitions, Age} (docs/architecture.md).</summary>
 public sealed class DependencyTests
 {
     [Theory]

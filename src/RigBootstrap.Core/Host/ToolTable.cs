@@ -18,7 +18,8 @@ public sealed class ToolTable
         [ToolNames.Sysctl] = "/usr/sbin/sysctl",
         [ToolNames.Shutdown] = "/sbin/shutdown",
         [ToolNames.Sqlite3] = "/usr/bin/sqlite3",
-        [ToolNames.Xcodes] = "/opt/homebrew/bin/xcodes",
+        // Only for steps.xcode.xcodes (an Apple ID install); the release binary from github.com/XcodesOrg/xcodes, not Homebrew.
+        [ToolNames.Xcodes] = "/usr/local/bin/xcodes",
         [ToolNames.Xcodebuild] = "/usr/bin/xcodebuild",
         [ToolNames.XcodeSelect] = "/usr/bin/xcode-select",
         [ToolNames.Fdesetup] = "/usr/bin/fdesetup",
