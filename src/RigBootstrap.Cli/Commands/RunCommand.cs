@@ -26,7 +26,7 @@ public static class RunCommand
             var (events, services) = await EventWiring.StartAsync(
                 HostServicesFactory.ForHost(paths, parse.GetValue(global.ToolsDir), logging, config), config, cancellationToken);
             await using var eventsLifetime = events;
-            var outcome = await new DaemonRun(services, AppVersion.Current, config).RunAsync(cancellationToken);
+            var outcome = await new DaemonRun(services, AppVersion.Current, config, preflightDone: config is not null).RunAsync(cancellationToken);
             if (events is not null && outcome != RunOutcome.RebootRequested)
             {
                 // Halted or waiting for a person: let the last events leave before the process exits.

@@ -17,20 +17,27 @@ public sealed class DaemonRun
     private readonly HostServices _services;
     private readonly string _version;
     private readonly BootstrapConfig? _config;
+    private readonly bool _preflightDone;
 
     /// <summary><paramref name="config"/> is the installed config when the caller has already read it (it is read once per run).</summary>
-    public DaemonRun(HostServices services, string version, BootstrapConfig? config = null)
+    /// <param name="preflightDone">True when the caller ran <see cref="Preflight"/> on that config already (it is run once per run).</param>
+    public DaemonRun(HostServices services, string version, BootstrapConfig? config = null, bool preflightDone = false)
     {
         _services = services;
         _version = version;
         _config = config;
+        _preflightDone = preflightDone && config is not null;
     }
 
     public async Task<RunOutcome> RunAsync(CancellationToken cancellationToken)
     {
         var paths = _services.Paths;
         var config = _config ?? ConfigLoader.LoadFile(paths.ConfigPath);
-        Preflight(paths, config);
+        if (!_preflightDone)
+        {
+            Preflight(paths, config);
+        }
+
         var definition = WorkflowFactory.Build(config, _services);
         var options = WorkflowFactory.Options(config, _version);
         using var runLock = await ExclusiveFileLock.TryAcquireAsync(paths.LockPath, TimeSpan.FromSeconds(5), _services.Time, cancellationToken)
