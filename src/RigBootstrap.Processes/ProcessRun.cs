@@ -56,12 +56,13 @@ internal sealed class ProcessRun
         var stopStreams = new CancellationTokenSource();
 
         // CliWrap drains both pipes at the same time from the start (no deadlock on a full stderr
-        // pipe). Its token for them is ignored: only our own stop, after exit, ends a read early.
+        // pipe). Its token for them is ignored: only our own stop, after exit, ends a read early. Each
+        // drain runs on the thread pool, so no sink call happens on the caller's thread inside the start.
         var stopToken = stopStreams.Token;
         var command = CliCommandFactory.Create(
             spec,
-            PipeTarget.Create((stream, _) => stdout.DrainAsync(stream, stopToken)),
-            PipeTarget.Create((stream, _) => stderr.DrainAsync(stream, stopToken)));
+            PipeTarget.Create((stream, _) => Task.Run(() => stdout.DrainAsync(stream, stopToken))),
+            PipeTarget.Create((stream, _) => Task.Run(() => stderr.DrainAsync(stream, stopToken))));
         try
         {
             var launch = ProcessLaunch.Execute(command, timeProvider);
