@@ -6,6 +6,7 @@
 #   bench/boot-start.sh                     publishes the linux-x64 single-file binary first
 #   RIG_BOOTSTRAP_PUBLISHED_BINARY=PATH bench/boot-start.sh    times that binary instead
 #   N=50 bench/boot-start.sh                more runs
+#   RUNS_OUT=FILE bench/boot-start.sh       also writes the raw durations in ms, one a line
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
