@@ -42,7 +42,7 @@ public sealed class Lifecycle<TState, TTrigger>(string name, TState initial, Act
         // Stateless's default refusal says "consider ignoring the trigger", which is the wrong fix here: an unlisted
         // move is a bug in the engine, and the message should say what was legal instead.
         machine.OnUnhandledTrigger((state, trigger, unmetGuards) =>
-            throw new IllegalMoveException(Name, state, trigger, [.. unmetGuards], [.. Accepted(machine).Select(t => t.ToString())]));
+            throw new IllegalMoveException(Name, state, trigger, [.. unmetGuards ?? []], [.. Accepted(machine).Select(t => t.ToString())]));
         return machine;
     }
 

@@ -106,6 +106,33 @@ public sealed partial class LifecycleTests
         WorkflowLifecycle.Next(from, trigger).Should().Be(to);
 
     [Fact]
+    public void Every_workflow_move_of_the_previous_build_is_still_allowed()
+    {
+        // State files written before Stateless name the same states; every exit they had still exists, so a host
+        // upgraded mid-workflow resumes where it was (the new moves only add shortcuts).
+        (WorkflowState From, WorkflowTrigger Trigger, WorkflowState To)[] previous =
+        [
+            (WorkflowState.Installed, WorkflowTrigger.Start, WorkflowState.Running), (WorkflowState.Installed, WorkflowTrigger.Halt, WorkflowState.Halted),
+            (WorkflowState.Running, WorkflowTrigger.Start, WorkflowState.Running), (WorkflowState.Running, WorkflowTrigger.Wait, WorkflowState.Waiting),
+            (WorkflowState.Running, WorkflowTrigger.RequestReboot, WorkflowState.AwaitingReboot), (WorkflowState.Running, WorkflowTrigger.BeginHandoff, WorkflowState.HandingOff),
+            (WorkflowState.Running, WorkflowTrigger.Halt, WorkflowState.Halted), (WorkflowState.Waiting, WorkflowTrigger.Start, WorkflowState.Running),
+            (WorkflowState.Waiting, WorkflowTrigger.Wait, WorkflowState.Waiting), (WorkflowState.Waiting, WorkflowTrigger.Halt, WorkflowState.Halted),
+            (WorkflowState.AwaitingReboot, WorkflowTrigger.Start, WorkflowState.Running), (WorkflowState.AwaitingReboot, WorkflowTrigger.RequestReboot, WorkflowState.AwaitingReboot),
+            (WorkflowState.AwaitingReboot, WorkflowTrigger.Halt, WorkflowState.Halted), (WorkflowState.HandingOff, WorkflowTrigger.Start, WorkflowState.Running),
+            (WorkflowState.HandingOff, WorkflowTrigger.Complete, WorkflowState.Completed), (WorkflowState.HandingOff, WorkflowTrigger.Halt, WorkflowState.Halted),
+            (WorkflowState.Halted, WorkflowTrigger.Retry, WorkflowState.Running), (WorkflowState.Halted, WorkflowTrigger.Halt, WorkflowState.Halted),
+        ];
+
+        foreach (var (from, trigger, to) in previous)
+        {
+            WorkflowLifecycle.Next(from, trigger).Should().Be(to, $"{from} --{trigger}--> {to} was legal before");
+        }
+
+        Enum.GetNames<WorkflowState>().Should().Equal("Installed", "Running", "Waiting", "AwaitingReboot", "HandingOff", "Completed", "Halted");
+        Enum.GetNames<StepState>().Should().Equal("Pending", "Running", "Succeeded", "Skipped", "Waiting", "AwaitingReboot", "Failed");
+    }
+
+    [Fact]
     public void The_exported_graphs_draw_exactly_the_moves_the_rules_allow()
     {
         DrawnMoves(WorkflowLifecycle.Mermaid()).Should().BeEquivalentTo(AllowedMoves<WorkflowState, WorkflowTrigger>(WorkflowLifecycle.CanMove, WorkflowLifecycle.Next));
