@@ -9,7 +9,7 @@ namespace RigBootstrap.Architecture.Tests;
 public sealed partial class ConventionTests
 {
     private static readonly string[] ProductProjects =
-        ["RigBootstrap.Core", "RigBootstrap.Cli", "RigBootstrap.StateMachine", "RigBootstrap.Processes", "RigBootstrap.ServiceDefinitions", "RigBootstrap.Age"];
+        ["RigBootstrap.Core", "RigBootstrap.Cli", "RigBootstrap.Processes", "RigBootstrap.ServiceDefinitions", "RigBootstrap.Age"];
 
     [Fact]
     public void No_product_type_has_a_static_mutable_field()

@@ -3,11 +3,10 @@ using System.Xml.Linq;
 
 namespace RigBootstrap.Architecture.Tests;
 
-/// <summary>Dependencies point one way: Cli → Core → {StateMachine, Processes, ServiceDefinitions, Age} (docs/architecture.md).</summary>
+/// <summary>Dependencies point one way: Cli → Core → {Stateless, Processes, ServiceDefinitions, Age} (docs/architecture.md).</summary>
 public sealed class DependencyTests
 {
     [Theory]
-    [InlineData("RigBootstrap.StateMachine")]
     [InlineData("RigBootstrap.ServiceDefinitions")]
     public void The_engine_libraries_have_no_package_or_project_references(string project)
     {
@@ -16,6 +15,18 @@ public sealed class DependencyTests
         csproj.Descendants().Where(e => e.Name.LocalName is "PackageReference" or "ProjectReference").Should().BeEmpty();
         Assembly.Load(project).GetReferencedAssemblies().Select(a => a.Name!)
             .Should().OnlyContain(name => name.StartsWith("System") || name.StartsWith("Microsoft.Win32.") || name == "netstandard" || name == "mscorlib");
+    }
+
+    [Fact]
+    public void Core_keeps_its_lifecycles_with_stateless_and_the_in_house_machine_is_gone()
+    {
+        // docs/adr/0004-stateless.md: the workflow and step lifecycles are Stateless machines.
+        var csproj = XDocument.Load(Path.Join(Repository.Root, "src", "RigBootstrap.Core", "RigBootstrap.Core.csproj"));
+
+        csproj.Descendants().Where(e => e.Name.LocalName is "PackageReference").Select(e => e.Attribute("Include")!.Value).Should().Contain("Stateless");
+        Assembly.Load("RigBootstrap.Core").GetReferencedAssemblies().Select(a => a.Name).Should().Contain("Stateless");
+        Directory.Exists(Path.Join(Repository.Root, "src", "RigBootstrap.StateMachine")).Should().BeFalse();
+        File.ReadAllText(Path.Join(Repository.Root, "Bootstrap.sln")).Should().NotContain("RigBootstrap.StateMachine");
     }
 
     [Fact]
@@ -71,7 +82,7 @@ public sealed class DependencyTests
     [Fact]
     public void Nothing_but_the_cli_references_the_cli()
     {
-        foreach (var name in new[] { "RigBootstrap.Core", "RigBootstrap.StateMachine", "RigBootstrap.Processes", "RigBootstrap.ServiceDefinitions", "RigBootstrap.Age" })
+        foreach (var name in new[] { "RigBootstrap.Core", "RigBootstrap.Processes", "RigBootstrap.ServiceDefinitions", "RigBootstrap.Age" })
         {
             Assembly.Load(name).GetReferencedAssemblies().Select(a => a.Name).Should().NotContain("rig-bootstrap");
         }

@@ -1,10 +1,12 @@
 using System.Text;
 using RigBootstrap.Core.Workflow;
-using RigBootstrap.StateMachine;
 
 namespace RigBootstrap.Core.Status;
 
-/// <summary>Mermaid for the docs: the step dependency graph of a config, and the workflow and step lifecycles.</summary>
+/// <summary>
+/// Mermaid for the docs: the step dependency graph of a config, and the workflow and step lifecycles as Stateless
+/// exports them (docs/adr/0004-stateless.md).
+/// </summary>
 public static class WorkflowGraph
 {
     public static string Steps(WorkflowDescription description)
@@ -27,9 +29,9 @@ public static class WorkflowGraph
         return text.ToString();
     }
 
-    public static string WorkflowLifecycleMermaid() => MermaidGraph.Format(WorkflowLifecycle.Describe());
+    public static string WorkflowLifecycleMermaid() => WorkflowLifecycle.Mermaid();
 
-    public static string StepLifecycleMermaid() => MermaidGraph.Format(StepLifecycle.Describe());
+    public static string StepLifecycleMermaid() => StepLifecycle.Mermaid();
 
     private static string NodeId(string stepId) => "s_" + stepId.Replace('-', '_');
 }

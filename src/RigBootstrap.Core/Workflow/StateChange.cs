@@ -52,7 +52,8 @@ public sealed class StateChange
                 Next = next,
             },
         };
-        // Reentry into Running only refreshes the reason; a new wait reason is news for the operator.
+        // A reentry (Running on a step start, AwaitingReboot asked again, HandingOff resumed) only refreshes the reason;
+        // a new wait reason is news for the operator.
         if (from != to || (to == WorkflowState.Waiting && previousReason != reason))
         {
             _entries.Add(_session.Entry("workflow", from: from.ToString(), to: to.ToString(), reason: reason));
@@ -64,10 +65,6 @@ public sealed class StateChange
     /// <summary>Moves the workflow only when the move is legal from where it is (e.g. Halt when already Completed).</summary>
     public StateChange WorkflowIfPossible(WorkflowTrigger trigger, string reason, string? next) =>
         WorkflowLifecycle.CanMove(_state.Workflow.State, trigger) ? Workflow(trigger, reason, next) : this;
-
-    /// <summary>Brings a waiting or rebooting workflow back to Running before its next move; no-op when already Running.</summary>
-    public StateChange ResumeWorkflow() =>
-        _state.Workflow.State == WorkflowState.Running ? this : WorkflowIfPossible(WorkflowTrigger.Start, "resuming", null);
 
     public StateChange Update(Func<StateFile, StateFile> update)
     {

@@ -37,7 +37,7 @@ public sealed class StepExecutor
             : record.State == StepState.Running ? $"resuming (attempt {attempt}): the previous run stopped during this step"
             : record.State == StepState.Waiting ? "checking again"
             : $"attempt {attempt} of {step.Traits.MaxAttempts}";
-        new StateChange(session)
+        var change = new StateChange(session)
             .Step(step.Id, StepTrigger.Start, reason, r => r with
             {
                 Attempts = attempt,
@@ -46,9 +46,16 @@ public sealed class StepExecutor
                 FinishedAt = null,
                 WaitingFor = null,
                 NextCheck = null,
-            })
-            .WorkflowIfPossible(WorkflowTrigger.Start, $"running step {step.Id}", $"finish {step.Id}, then continue")
-            .Commit();
+            });
+        // Checking a waiting step again is part of the workflow's wait, not a move of the workflow: it stays Waiting
+        // unless the check ends the wait, and the next real move (another step, a reboot, the handoff, a halt) leaves
+        // Waiting directly, one journal entry and one event (docs/adr/0004-stateless.md).
+        if (!(record.State == StepState.Waiting && session.Current.Workflow.State == WorkflowState.Waiting))
+        {
+            change.WorkflowIfPossible(WorkflowTrigger.Start, $"running step {step.Id}", $"finish {step.Id}, then continue");
+        }
+
+        change.Commit();
 
         var context = CreateContext(session, step.Id, attempt, afterReboot);
         try

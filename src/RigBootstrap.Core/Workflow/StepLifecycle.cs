@@ -1,5 +1,5 @@
 using RigBootstrap.Core.State;
-using RigBootstrap.StateMachine;
+using Stateless;
 
 namespace RigBootstrap.Core.Workflow;
 
@@ -9,14 +9,16 @@ namespace RigBootstrap.Core.Workflow;
 /// </summary>
 public static class StepLifecycle
 {
-    private static readonly Lifecycle<StepState, StepTrigger> Rules = new(StepState.Pending, Configure);
+    private static readonly Lifecycle<StepState, StepTrigger> Rules = new("step", StepState.Pending, Configure);
 
-    /// <summary>The state a move lands in; throws InvalidTransitionException for an illegal move.</summary>
+    /// <summary>The state a move lands in; throws <see cref="IllegalMoveException"/> for an illegal move.</summary>
     public static StepState Next(StepState from, StepTrigger trigger) => Rules.Next(from, trigger);
 
     public static bool CanMove(StepState from, StepTrigger trigger) => Rules.CanMove(from, trigger);
 
-    public static MachineDescription<StepState, StepTrigger> Describe() => Rules.Describe();
+    public static IReadOnlyList<StepTrigger> Triggers(StepState from) => Rules.Triggers(from);
+
+    public static string Mermaid() => Rules.Mermaid();
 
     private static void Configure(StateMachine<StepState, StepTrigger> machine)
     {

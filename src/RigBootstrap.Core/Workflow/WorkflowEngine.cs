@@ -84,7 +84,6 @@ public sealed class WorkflowEngine
         if (session.Current.Workflow.State != WorkflowState.Waiting || session.Current.Workflow.Reason != wait.Reason)
         {
             new StateChange(session)
-                .ResumeWorkflow()
                 .Workflow(WorkflowTrigger.Wait, wait.Reason, next)
                 .Commit();
         }
@@ -105,7 +104,6 @@ public sealed class WorkflowEngine
             // A step's own command is restarting the host; asking shutdown too would only race it. If the host is still
             // up when this run is started again, the intent is no longer self-initiated and the engine asks itself.
             new StateChange(session)
-                .ResumeWorkflow()
                 .Workflow(WorkflowTrigger.RequestReboot, $"{string.Join(", ", selfReboot.ForSteps)} is restarting the host", Remedies.AfterReboot(reboot.ForSteps))
                 .Update(s => s with { Reboot = selfReboot with { SelfInitiated = false } })
                 .Commit();
@@ -125,7 +123,7 @@ public sealed class WorkflowEngine
 
         if (halt is not null)
         {
-            new StateChange(session).ResumeWorkflow().Workflow(WorkflowTrigger.Halt, halt, Remedies.ForHalt(reboot.ForSteps[0])).Commit();
+            new StateChange(session).Workflow(WorkflowTrigger.Halt, halt, Remedies.ForHalt(reboot.ForSteps[0])).Commit();
             return RunOutcome.Halted;
         }
 
@@ -134,7 +132,6 @@ public sealed class WorkflowEngine
         var next = _options.ManualReboot ? Remedies.ForManualReboot(reboot.ForSteps) : Remedies.AfterReboot(reboot.ForSteps);
         // Persist the intent before the reboot call (docs/design.md §10): the next boot checks that it happened.
         new StateChange(session)
-            .ResumeWorkflow()
             .Workflow(WorkflowTrigger.RequestReboot, reason, next)
             .Update(s => s with
             {
@@ -156,7 +153,6 @@ public sealed class WorkflowEngine
     {
         var agent = session.Current.Handoff?.AgentLabel;
         new StateChange(session)
-            .ResumeWorkflow()
             .Workflow(WorkflowTrigger.BeginHandoff, "every step is done; handing off", "record Completed, then remove the daemon")
             .Commit();
         // docs/invariants.md I8: Completed is durable before anything of ours is removed.

@@ -122,6 +122,28 @@ public sealed class WorkflowEngineTests
         last.Should().Be(RunOutcome.Halted);
         harness.Power.Requests.Should().HaveCount(3);
         harness.State.Workflow.Reason.Should().Contain("did not restart");
+        // Asking again is a reentry of AwaitingReboot, and the halt leaves it directly: no "resuming" hop through Running.
+        WorkflowMoves(harness).Should().Equal("Installed -> Running", "Running -> AwaitingReboot", "AwaitingReboot -> Halted");
+    }
+
+    [Fact(Timeout = 30000)]
+    public async Task A_waiting_step_that_then_needs_a_reboot_moves_the_workflow_from_waiting_to_awaiting_reboot_in_one_move()
+    {
+        using var harness = new EngineHarness();
+        var profile = new ScriptedStep("profile", harness.MarkerDirPath)
+        {
+            WriteMarker = false,
+            Outcome = n => n < 3 ? new ApplyResult.WaitUntil("the MDM has not sent the profile", TimeSpan.FromMinutes(5)) : new ApplyResult.NeedsReboot("the profile takes effect at boot"),
+        };
+        harness.Definition = WorkflowDefinition.Create([profile]);
+
+        var outcome = await harness.RunWithTimeAsync();
+
+        outcome.Should().Be(RunOutcome.RebootRequested);
+        profile.Applies.Should().Be(3);
+        WorkflowMoves(harness).Should().Equal("Installed -> Running", "Running -> Waiting", "Waiting -> AwaitingReboot");
+        harness.Journal.Where(e => e.Kind == "step").Select(e => $"{e.From} -> {e.To}").Should().Equal(
+            "Pending -> Running", "Running -> Waiting", "Waiting -> Running", "Running -> Waiting", "Waiting -> Running", "Running -> AwaitingReboot");
     }
 
     [Fact(Timeout = 30000)]
@@ -212,6 +234,8 @@ public sealed class WorkflowEngineTests
         waits.Applies.Should().Be(3);
         harness.State.Step("secrets").Attempts.Should().Be(1, "waiting is not a failed attempt");
         harness.Journal.Should().Contain(e => e.Kind == "workflow" && e.To == "Waiting" && e.Reason!.Contains("recipient not registered"));
+        // Checking the waiting step again is part of the wait: the workflow leaves Waiting once, when the next step runs.
+        WorkflowMoves(harness).Should().Equal("Installed -> Running", "Running -> Waiting", "Waiting -> Running", "Running -> HandingOff", "HandingOff -> Completed");
     }
 
     [Fact(Timeout = 30000)]
@@ -233,4 +257,7 @@ public sealed class WorkflowEngineTests
         harness.State.Workflow.Reason.Should().StartWith("crash loop: the run died 3 times in this boot during step a");
         harness.State.Boots.CrashesThisBoot.Should().Be(3);
     }
+
+    private static List<string> WorkflowMoves(EngineHarness harness) =>
+        [.. harness.Journal.Where(e => e.Kind == "workflow").Select(e => $"{e.From} -> {e.To}")];
 }
