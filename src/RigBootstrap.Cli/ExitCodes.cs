@@ -15,4 +15,7 @@ public static class ExitCodes
     public const int TemporaryFailure = 75;
     public const int Permission = 77;
     public const int Config = 78;
+
+    /// <summary>`status --watch` stopped by Ctrl-C: 128 + SIGINT (2), as shells report a process killed by it.</summary>
+    public const int Interrupted = 130;
 }
