@@ -84,6 +84,11 @@ public sealed class StreamingProcess : IDisposable
     /// <summary>Sends SIGINT, as Ctrl-C in a terminal does (kill(1) from procps).</summary>
     public async Task InterruptAsync()
     {
+        // A process started with SIGINT ignored keeps ignoring it (.NET honours an inherited SIG_IGN for SIGINT, as a
+        // shell's background job has it): that would be the test runner's environment, not the watch, failing.
+        var ignored = File.ReadLines($"/proc/{_process.Id}/status").Single(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+        (Convert.ToUInt64(ignored["SigIgn:".Length..].Trim(), 16) & 0x2).Should().Be(0UL,
+            "the test runner was started with SIGINT ignored (a background job of a shell without job control); run it in the foreground or with `set -m`");
         using var kill = Process.Start(new ProcessStartInfo(ToolPath.Require("kill", "procps"), ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))!;
         await kill.WaitForExitAsync();
         kill.ExitCode.Should().Be(0, "kill -INT reaches the watch");
