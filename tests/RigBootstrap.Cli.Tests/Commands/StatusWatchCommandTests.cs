@@ -133,6 +133,27 @@ public sealed class StatusWatchCommandTests
     }
 
     [Fact]
+    public async Task On_a_terminal_it_redraws_the_status_view_in_place_and_exits_1_at_the_halt()
+    {
+        // Arrange: script(1) from util-linux gives the watch a pseudo-terminal for its stdout.
+        using var host = new TempHost();
+        await InstallAsync(host, TestConfigs.HaltsOnSecondStep);
+        var command = string.Join(' ', new[] { _cli.BinaryFilePath, "status", "--watch" }.Concat(host.HostArguments).Select(a => $"'{a}'"));
+        using var watch = StreamingProcess.Start(ToolPath.Require("script", "util-linux"), ["-qefc", command, "/dev/null"], Terminal);
+        await watch.WaitForLineAsync(l => l.Contains("com.rig.bootstrap: Installed since", StringComparison.Ordinal), LineTimeout);
+
+        // Act
+        (await _cli.RunAsync(["run", .. host.HostArguments])).ExitCode.Should().Be(0);
+        var result = await watch.WaitForExitAsync(LineTimeout);
+
+        // Assert
+        result.ExitCode.Should().Be(1, result.Describe());
+        var frames = result.Stdout.Split("\u001b[H\u001b[2J");
+        frames.Length.Should().BeGreaterThanOrEqualTo(3, "each change clears the screen and draws the view again");
+        frames[^1].Should().Contain("com.rig.bootstrap: Halted since").And.Contain("STEP").And.Contain("watching; Ctrl-C to stop");
+    }
+
+    [Fact]
     public async Task Ctrl_C_ends_the_watch_with_130()
     {
         using var host = new TempHost();
