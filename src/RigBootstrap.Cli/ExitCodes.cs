@@ -16,6 +16,9 @@ public static class ExitCodes
     public const int Permission = 77;
     public const int Config = 78;
 
+    /// <summary>`status --watch` stopped by Ctrl-C: 128 + SIGINT (2), as shells report a process killed by it.</summary>
+    public const int Interrupted = 130;
+
     /// <summary>`run` stopped by SIGTERM or SIGINT before the workflow ended: 128 + 15, what a shell reports for a death by SIGTERM.</summary>
     public const int Stopped = 143;
 }

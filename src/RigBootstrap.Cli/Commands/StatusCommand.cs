@@ -4,14 +4,15 @@ using RigBootstrap.Core.Host;
 using RigBootstrap.Core.Journal;
 using RigBootstrap.Core.State;
 using RigBootstrap.Core.Status;
+using RigBootstrap.Core.Status.Watch;
 
 namespace RigBootstrap.Cli.Commands;
 
 /// <summary>
 /// `status`: renders state.json as a table, as the state file itself (`--json`), or as a Jamf extension attribute;
-/// `--wait` until the workflow is final, `--history` for the journal by boot. Exit codes are a frozen contract
-/// (docs/exit-codes.md): 0 completed, 1 halted, 2 in progress, 69 not installed or (with --wait) the daemon is
-/// not loaded, 75 --wait timed out, 65 the state cannot be read.
+/// `--wait` until the workflow is final, `--watch` every change until then, `--history` for the journal by boot.
+/// Exit codes are a frozen contract (docs/exit-codes.md): 0 completed, 1 halted, 2 in progress, 69 not installed or
+/// (with --wait) the daemon is not loaded, 75 --wait timed out, 65 the state cannot be read, 130 --watch interrupted.
 /// </summary>
 public static class StatusCommand
 {
@@ -31,7 +32,17 @@ public static class StatusCommand
             DefaultValueFactory = _ => StatusWaiter.DefaultTimeout,
         };
         var history = new Option<bool>("--history") { Description = "The journal by boot: runs, reboots, halts, and the time each step spent running" };
-        var command = new Command("status", "Show where this host is, since when, why, and what happens next") { json, format, wait, timeout, history };
+        var watch = new Option<bool>("--watch")
+        {
+            Description = "Show every change until the workflow is Completed (exit 0) or Halted (exit 1): the view redrawn on a terminal, " +
+                "one line per change otherwise, one state file per line with --json; Ctrl-C exits 130",
+        };
+        var pollInterval = new Option<TimeSpan>("--poll-interval")
+        {
+            Description = "How often --watch reads the state besides file events (which can be missed), as hh:mm:ss",
+            DefaultValueFactory = _ => StatusWatcher.DefaultPollInterval,
+        };
+        var command = new Command("status", "Show where this host is, since when, why, and what happens next") { json, format, wait, timeout, history, watch, pollInterval };
         command.SetAction((parse, cancellationToken) => Verb.RunAsync(async () =>
         {
             var chosen = parse.GetValue(format) ?? (parse.GetValue(json) ? Json : Text);
@@ -44,6 +55,7 @@ public static class StatusCommand
                 (_, _, false, _, true) => "--timeout is how long --wait waits; add --wait",
                 _ => null,
             };
+            usage ??= WatchUsage(parse.GetValue(watch), chosen, parse.GetValue(wait), parse.GetValue(history), parse.GetResult(pollInterval) is { Implicit: false }, parse.GetValue(pollInterval));
             if (usage is not null || parse.GetValue(timeout) <= TimeSpan.Zero)
             {
                 Console.Error.WriteLine($"rig-bootstrap: {usage ?? "--timeout must be positive, such as 00:30:00"} (exit {ExitCodes.Usage})");
@@ -51,6 +63,11 @@ public static class StatusCommand
             }
 
             var paths = Verb.Paths(parse.GetValue(global.Root)!);
+            if (parse.GetValue(watch))
+            {
+                return await WatchAsync(paths, chosen, parse.GetValue(pollInterval), cancellationToken);
+            }
+
             if (chosen == Jamf)
             {
                 return ExtensionAttribute(paths);
@@ -119,6 +136,45 @@ public static class StatusCommand
                 var code = result.Outcome == WaitOutcome.TimedOut ? ExitCodes.TemporaryFailure : ExitCodes.Unavailable;
                 Console.Error.WriteLine($"rig-bootstrap: {result.Message} (exit {code})");
                 return code;
+        }
+    }
+
+    private static string? WatchUsage(bool watch, string format, bool wait, bool history, bool pollIntervalGiven, TimeSpan pollInterval) => (watch, format) switch
+    {
+        (false, _) when pollIntervalGiven => "--poll-interval is how often --watch reads the state; add --watch",
+        (false, _) => null,
+        (true, Jamf) => "--format jamf is for extension attributes, which must not wait; drop --watch",
+        _ when wait => "--watch and --wait both wait; pass one of them (--wait prints once, at the end)",
+        _ when history => "--history reads the journal once; drop --watch",
+        _ when pollInterval <= TimeSpan.Zero => "--poll-interval must be positive, such as 00:00:02",
+        _ => null,
+    };
+
+    /// <summary>
+    /// Until the workflow is final, then the `status` code for it; Ctrl-C (SIGINT) cancels the token and exits 130
+    /// (128 + the signal, as shells report it). Not a terminal (a pipe, a file, TERM=dumb): plain lines, no ANSI codes.
+    /// </summary>
+    private static async Task<int> WatchAsync(HostPaths paths, string format, TimeSpan pollInterval, CancellationToken cancellationToken)
+    {
+        IWatchFormat view = format == Json
+            ? new JsonWatchFormat()
+            : Console.IsOutputRedirected || Environment.GetEnvironmentVariable("TERM") is "dumb" ? new LineWatchFormat() : new TerminalWatchFormat();
+        using var signal = new StateDirectorySignal(paths.StateDirPath);
+        try
+        {
+            var state = await new StatusWatcher(paths, view, signal, TimeProvider.System, pollInterval).WatchAsync(Show, cancellationToken);
+            return CodeFor(state);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return ExitCodes.Interrupted;
+        }
+
+        void Show(WatchFrame frame)
+        {
+            var writer = frame.IsNotice && format == Json ? Console.Error : Console.Out;
+            writer.Write(frame.Text);
+            writer.Flush();
         }
     }
 
