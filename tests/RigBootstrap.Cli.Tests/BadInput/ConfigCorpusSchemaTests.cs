@@ -15,6 +15,8 @@ namespace RigBootstrap.Cli.Tests.BadInput;
 /// </summary>
 public sealed class ConfigCorpusSchemaTests
 {
+    private const string Accepted = "accepted";
+
     /// <summary>Corpus cases the schema cannot refuse, and why.</summary>
     public static readonly ImmutableDictionary<string, string> OnlyTheReaderRefuses = new Dictionary<string, string>
     {
@@ -61,8 +63,6 @@ public sealed class ConfigCorpusSchemaTests
         // Assert
         missing.Should().BeEmpty();
     }
-
-    private const string Accepted = "accepted";
 
     // What an editor holding the file to the schema sees: bytes that are not UTF-8 or not JSON are flagged before the
     // schema applies (a byte order mark is fine, as for the reader); otherwise the schema's verdict.
