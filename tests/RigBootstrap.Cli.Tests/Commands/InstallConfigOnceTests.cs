@@ -21,7 +21,14 @@ public sealed class InstallConfigOnceTests(PublishedBinary binary)
         using var host = new TempHost();
         var config = host.WriteFile("config.json", Config);
         var replacement = host.WriteFile("replacement.json", Unvalidated);
-        host.WriteToolFile("sysctl", $"#!/bin/sh\necho \"$*\" >> '{host.ToolsDirPath}/sysctl.log'\ncp '{replacement}' '{config}'\necho 0\n");
+        host.WriteToolFile("sysctl", $$"""
+            #!/bin/sh
+            echo "$*" >> '{{host.ToolsDirPath}}/sysctl.log'
+            case "$*" in
+              *hw.optional.arm64*) cp '{{replacement}}' '{{config}}'; echo 0 ;;
+              *) echo "{ sec = 1700000000, usec = 0 } Thu Nov 14 22:13:20 2023" ;;
+            esac
+            """);
 
         // Act
         var result = await _cli.RunAsync(["install", "--config", config, .. host.HostArguments]);
