@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using RigBootstrap.Core.Config;
 using RigBootstrap.Core.Config.Parsing;
+using RigBootstrap.Core.Host;
 using RigBootstrap.Core.Tests.TestKit;
 
 namespace RigBootstrap.Core.Tests.Config;
@@ -151,6 +152,23 @@ public sealed partial class ConfigReferenceTests
         mismatches.Should().BeEmpty();
     }
 
+    [Fact]
+    public void Config_md_gives_each_tool_the_default_path_of_the_tool_table()
+    {
+        // Arrange: | `tools.git` | `/usr/bin/git` | `tools.id` | `/usr/bin/id` |
+        var table = new ToolTable(null, System.Collections.Immutable.ImmutableDictionary<string, string>.Empty);
+        var documented = ToolRow().Matches(File.ReadAllText(ConfigMdPath))
+            .ToDictionary(m => m.Groups["tool"].Value, m => m.Groups["path"].Value, StringComparer.Ordinal);
+
+        // Act
+        var wrong = ToolNames.All.Where(tool => !documented.TryGetValue(tool, out var path) || path != table.PathOf(tool))
+            .Select(tool => $"{tool}: config.md {(documented.TryGetValue(tool, out var path) ? path : "(missing)")}, tool table {table.PathOf(tool)}")
+            .ToList();
+
+        // Assert
+        wrong.Should().BeEmpty();
+    }
+
     private static IEnumerable<string> ReaderFields() =>
         ConfigObjectShape.All.SelectMany(shape => shape.Fields.Select(shape.FieldPath));
 
@@ -191,6 +209,9 @@ public sealed partial class ConfigReferenceTests
     }
 
     private static List<string> Strings(JsonNode array) => [.. array.AsArray().Select(n => n!.GetValue<string>())];
+
+    [GeneratedRegex(@"`tools\.(?<tool>[A-Za-z0-9_-]+)` \| `(?<path>/[^`]+)`")]
+    private static partial Regex ToolRow();
 
     [GeneratedRegex(@"^`(?<path>(\$schema|label|platform|agent|reboot|daemon|steps|commands|events|tools)[A-Za-z0-9_.\[\]-]*)`$")]
     private static partial Regex FieldCell();
