@@ -17,11 +17,12 @@ public static class InstallCommand
             var paths = Verb.Paths(parse.GetValue(global.Root)!);
             var configPath = Path.GetFullPath(parse.GetValue(config)!);
             // Validate before anything, logging included, touches the host (docs/invariants.md I9).
-            var parsedConfig = ConfigLoader.LoadFile(configPath);
+            // Read once: the bytes validated here are the bytes installed (Installer never reads the file again).
+            var configFile = ConfigLoader.ReadFile(configPath);
             using var logging = LoggingSetup.Create(paths, toFile: false, toConsole: false);
-            var services = HostServicesFactory.ForHost(paths, parse.GetValue(global.ToolsDir), logging, parsedConfig);
+            var services = HostServicesFactory.ForHost(paths, parse.GetValue(global.ToolsDir), logging, configFile.Config);
             var binary = Environment.ProcessPath ?? throw new InvalidOperationException("Cannot tell where this binary is.");
-            var result = await new Installer(services).InstallAsync(configPath, binary, AppVersion.Current, cancellationToken);
+            var result = await new Installer(services).InstallAsync(configFile, binary, AppVersion.Current, cancellationToken);
             Console.WriteLine(result.Message);
             return ExitCodes.Ok;
         }));

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using RigBootstrap.Core.Adapters.MacOs;
 
 namespace RigBootstrap.Core.Adapters;
 

@@ -1,4 +1,3 @@
-using RigBootstrap.Core.Adapters.MacOs;
 
 namespace RigBootstrap.Core.Adapters;
 

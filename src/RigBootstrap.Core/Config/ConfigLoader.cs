@@ -18,7 +18,16 @@ public static class ConfigLoader
 
     /// <summary>Reads, decodes (strict UTF-8) and validates the config file at <paramref name="filePath"/>.</summary>
     /// <exception cref="ConfigException">The file is unusable; <see cref="ConfigException.Errors"/> says why and how to fix it.</exception>
-    public static BootstrapConfig LoadFile(string filePath) => Parse(ConfigFileText.Read(filePath), filePath);
+    public static BootstrapConfig LoadFile(string filePath) => ReadFile(filePath).Config;
+
+    /// <summary>Reads the file once and validates those bytes; the result keeps both, for `install` to install what it validated.</summary>
+    /// <exception cref="ConfigException">The file is unusable; <see cref="ConfigException.Errors"/> says why and how to fix it.</exception>
+    public static ConfigFile ReadFile(string filePath)
+    {
+        var bytes = ConfigFileText.ReadBytes(filePath);
+        var config = Parse(ConfigFileText.Decode(bytes, filePath), filePath);
+        return new ConfigFile { FilePath = filePath, Bytes = [.. bytes], Config = config };
+    }
 
     /// <summary>Validates config text; <paramref name="filePath"/> only names the source in errors.</summary>
     /// <exception cref="ConfigException">The config is unusable; <see cref="ConfigException.Errors"/> lists every problem.</exception>

@@ -24,16 +24,24 @@ public sealed class Installer
 
     public Installer(HostServices services) => _services = services;
 
-    public async Task<InstallResult> InstallAsync(string configPath, string sourceBinaryPath, string version, CancellationToken cancellationToken)
+    /// <summary>Reads the config at <paramref name="configPath"/> once, then installs as <see cref="InstallAsync(ConfigFile, string, string, CancellationToken)"/>.</summary>
+    public Task<InstallResult> InstallAsync(string configPath, string sourceBinaryPath, string version, CancellationToken cancellationToken) =>
+        InstallAsync(ConfigLoader.ReadFile(configPath), sourceBinaryPath, version, cancellationToken);
+
+    /// <summary>
+    /// Installs <paramref name="configFile"/>'s bytes, the ones its config was validated from: the file is never read
+    /// again, so a config changed meanwhile cannot be installed unvalidated.
+    /// </summary>
+    public async Task<InstallResult> InstallAsync(ConfigFile configFile, string sourceBinaryPath, string version, CancellationToken cancellationToken)
     {
         // docs/invariants.md I9: everything is validated before the first side effect.
-        var config = ConfigLoader.LoadFile(configPath);
+        var config = configFile.Config;
+        var configPath = configFile.FilePath;
         // Refusals that need the host: what the config asks for that this Mac cannot do (exit 78, nothing changed).
         await OsUpgradePreflight.CheckAsync(config, configPath, _services.SoftwareUpdate, cancellationToken);
         await AutologinPreflight.CheckAsync(config, configPath, _services.LoginWindow, cancellationToken);
         var definition = WorkflowFactory.Build(config, _services);
         var options = WorkflowFactory.Options(config, version);
-        var configText = File.ReadAllText(configPath);
         var paths = _services.Paths;
 
         using var installLock = await ExclusiveFileLock.TryAcquireAsync(paths.InstallLockPath, TimeSpan.FromSeconds(60), _services.Time, cancellationToken)
@@ -58,7 +66,7 @@ public sealed class Installer
         Directory.CreateDirectory(paths.StateDirPath);
         Directory.CreateDirectory(paths.LogDirPath);
         CopyBinary(sourceBinaryPath, paths.InstalledBinaryPath);
-        DurableFile.WriteAtomically(paths.ConfigPath, configText, ConfigMode);
+        DurableFile.WriteAtomically(paths.ConfigPath, configFile.Bytes.AsSpan(), ConfigMode);
         if (!store.Exists)
         {
             var bootId = await _services.BootIdentity.GetBootIdAsync(cancellationToken);

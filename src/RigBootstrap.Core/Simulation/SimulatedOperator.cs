@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using RigBootstrap.Core.Adapters.MacOs;
+using RigBootstrap.Core.Adapters;
 using RigBootstrap.Core.Config;
 using RigBootstrap.Core.State;
 using RigBootstrap.Core.Steps;

@@ -14,9 +14,22 @@ public static class DurableFile
     /// </summary>
     public static void WriteAtomically(string path, string content, UnixFileMode mode)
     {
+        var bytes = Encoding.UTF8.GetBytes(content);
+        try
+        {
+            WriteAtomically(path, bytes, mode);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(bytes);
+        }
+    }
+
+    /// <summary>As <see cref="WriteAtomically(string, string, UnixFileMode)"/>, with exactly these bytes.</summary>
+    public static void WriteAtomically(string path, ReadOnlySpan<byte> bytes, UnixFileMode mode)
+    {
         var dir = Path.GetDirectoryName(path)!;
         var tempPath = Path.Join(dir, $".{Path.GetFileName(path)}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}.tmp");
-        var bytes = Encoding.UTF8.GetBytes(content);
         try
         {
             using (var stream = new FileStream(tempPath, new FileStreamOptions
@@ -42,7 +55,6 @@ public static class DurableFile
         {
             // After a successful move the temporary name is gone; after a failure it must not linger.
             File.Delete(tempPath);
-            CryptographicOperations.ZeroMemory(bytes);
         }
     }
 

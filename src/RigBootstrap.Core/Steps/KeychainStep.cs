@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using RigBootstrap.Core.Adapters;
-using RigBootstrap.Core.Adapters.MacOs;
 using RigBootstrap.Core.Config;
 using RigBootstrap.Core.Host;
 using RigBootstrap.Core.Secrets;

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using RigBootstrap.Core.Adapters;
-using RigBootstrap.Core.Adapters.MacOs;
 using RigBootstrap.Core.Config;
 using RigBootstrap.Core.Host;
 using RigBootstrap.Core.Workflow;

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using RigBootstrap.Core.Adapters.MacOs;
 using RigBootstrap.Core.Host;
 using RigBootstrap.Processes;
 

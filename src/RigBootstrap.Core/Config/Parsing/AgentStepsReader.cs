@@ -10,7 +10,7 @@ internal static class AgentStepsReader
     {
         var section = steps.OptionalObject("firstDeploy",
             "write it as { \"repository\": \"https://…\", \"sha\": \"…\", \"agentLabel\": \"ai.invotek.rig-deploy\" }",
-            ["repository", "sha", "agentLabel", "startIntervalSeconds"]);
+            ConfigObjectShape.FirstDeploy);
         return section is null
             ? null
             : new FirstDeployConfig
@@ -32,7 +32,7 @@ internal static class AgentStepsReader
     {
         var section = steps.OptionalObject("handoff",
             "write it as { \"agentLabel\": \"ai.invotek.rig-deploy\", \"stableFor\": \"00:01:00\" }",
-            ["agentLabel", "stableFor", "timeout"]);
+            ConfigObjectShape.Handoff);
         if (section is null)
         {
             return null;

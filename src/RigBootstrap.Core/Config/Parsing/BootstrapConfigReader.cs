@@ -1,21 +1,19 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using RigBootstrap.Core.Host;
 
 namespace RigBootstrap.Core.Config.Parsing;
 
 /// <summary>Reads the root object into a <see cref="BootstrapConfig"/>, then checks the rules that span sections.</summary>
 internal static class BootstrapConfigReader
 {
-    private static readonly ImmutableArray<string> RootFields =
-        ["label", "platform", "agent", "reboot", "daemon", "steps", "commands", "events", "tools"];
-
     private static readonly RebootConfig RebootDefaults = new();
     private static readonly DaemonConfig DaemonDefaults = new();
 
     public static BootstrapConfig Read(JsonElement root, ConfigErrorList errors)
     {
-        var reader = JsonObjectReader.Open(root, "", errors, "write the config as one JSON object", RootFields)!;
+        var reader = JsonObjectReader.Open(root, "", errors, "write the config as one JSON object", ConfigObjectShape.Root)!;
+        // "$schema" only tells an editor where docs/config.schema.json is; nothing else reads it.
+        reader.OptionalString("$schema", "set it to the URL or path of config.schema.json, or remove it");
         var label = reader.OptionalString("label", "set it to a reverse-DNS label such as com.rig.bootstrap",
             FieldRules.ReverseDns("com.rig.bootstrap"));
         var platform = reader.OptionalString("platform", "set it to \"macos\" (launchd) or \"linux\" (systemd)",
@@ -48,7 +46,7 @@ internal static class BootstrapConfigReader
     private static AgentConfig ReadAgent(JsonObjectReader root)
     {
         var agent = root.RequiredObject("agent",
-            "add \"agent\": { \"user\": \"claude\", \"home\": \"/Users/claude\" }", ["user", "home"]);
+            "add \"agent\": { \"user\": \"claude\", \"home\": \"/Users/claude\" }", ConfigObjectShape.Agent);
         return new AgentConfig
         {
             User = agent?.RequiredString("user", "set it to the agent's short user name such as claude",
@@ -61,7 +59,7 @@ internal static class BootstrapConfigReader
     private static RebootConfig ReadReboot(JsonObjectReader root)
     {
         var reboot = root.OptionalObject("reboot", "write it as an object such as { \"mode\": \"auto\" }",
-            ["mode", "maxBootsWithoutProgress", "maxRebootsPerStep", "maxReboots", "shutdownGrace"]);
+            ConfigObjectShape.Reboot);
         if (reboot is null)
         {
             return RebootDefaults;
@@ -82,7 +80,7 @@ internal static class BootstrapConfigReader
     private static DaemonConfig ReadDaemon(JsonObjectReader root)
     {
         var daemon = root.OptionalObject("daemon", "write it as an object such as { \"throttleIntervalSeconds\": 10 }",
-            ["throttleIntervalSeconds", "maxCrashesPerBoot"]);
+            ConfigObjectShape.Daemon);
         return daemon is null
             ? DaemonDefaults
             : new DaemonConfig
@@ -95,7 +93,7 @@ internal static class BootstrapConfigReader
     private static EventsConfig? ReadEvents(JsonObjectReader root)
     {
         const string UrlFix = "set it to an absolute http or https URL such as https://conductor.example/api/events";
-        var events = root.OptionalObject("events", $"write it as an object with a url; {UrlFix}", ["url"]);
+        var events = root.OptionalObject("events", $"write it as an object with a url; {UrlFix}", ConfigObjectShape.Events);
         var url = events?.RequiredString("url", UrlFix, FieldRules.HttpUrl);
         return url is not null && FieldRules.HttpUrl(url) is null ? new EventsConfig { Url = new Uri(url) } : null;
     }
@@ -103,7 +101,7 @@ internal static class BootstrapConfigReader
     private static ImmutableDictionary<string, string> ReadTools(JsonObjectReader root)
     {
         var tools = root.OptionalObject("tools", "map tool names to absolute paths, such as { \"git\": \"/usr/bin/git\" }",
-            [.. ToolNames.All], noun: "tool");
+            ConfigObjectShape.Tools);
         var table = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         foreach (var name in tools?.FieldNames ?? [])
         {

@@ -5,7 +5,7 @@ internal static class CommandLineToolsReader
 {
     public static CommandLineToolsConfig? Read(JsonObjectReader steps) =>
         steps.OptionalObject("commandLineTools",
-            "write it as {}: the newest Command Line Tools that softwareupdate offers are installed", []) is null
+            "write it as {}: the newest Command Line Tools that softwareupdate offers are installed", ConfigObjectShape.CommandLineTools) is null
             ? null
             : new CommandLineToolsConfig();
 

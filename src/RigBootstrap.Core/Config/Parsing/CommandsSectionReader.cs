@@ -9,9 +9,6 @@ internal static class CommandsSectionReader
     private const string CommandFix =
         "describe it as { \"id\": \"brew-bundle\", \"run\": [\"/bin/sh\", \"-c\", \"brew bundle\"] }";
 
-    private static readonly ImmutableArray<string> Fields =
-        ["id", "run", "check", "asUser", "requiresReboot", "dependsOn", "retry", "timeout"];
-
     private static readonly CommandStepConfig Defaults = new() { Id = "", Run = [] };
 
     public static ImmutableArray<CommandStepConfig> Read(JsonObjectReader root)
@@ -25,7 +22,7 @@ internal static class CommandsSectionReader
         var commands = ImmutableArray.CreateBuilder<CommandStepConfig>(elements.Length);
         for (var i = 0; i < elements.Length; i++)
         {
-            var command = JsonObjectReader.Open(elements[i], $"commands[{i}]", root.Errors, CommandFix, Fields);
+            var command = JsonObjectReader.Open(elements[i], $"commands[{i}]", root.Errors, CommandFix, ConfigObjectShape.Command);
 
             // A placeholder keeps commands[i] at index i, so later rules name the right element.
             commands.Add(command is null ? Defaults : ReadCommand(command));
@@ -113,7 +110,7 @@ internal static class CommandsSectionReader
     private static RetryConfig ReadRetry(JsonObjectReader command)
     {
         var retry = command.OptionalObject("retry", "write it as { \"attempts\": 3, \"backoff\": \"00:00:30\" }",
-            ["attempts", "backoff"]);
+            ConfigObjectShape.Retry);
         return retry is null
             ? Defaults.Retry
             : new RetryConfig

@@ -6,7 +6,8 @@ namespace RigBootstrap.Core.Config.Parsing;
 /// <summary>Reads the config file's text: it must exist, be a file, be small, and be strictly valid UTF-8.</summary>
 internal static class ConfigFileText
 {
-    public static string Read(string filePath)
+    /// <summary>The file's bytes, read once: it must exist, be a file and be small.</summary>
+    public static byte[] ReadBytes(string filePath)
     {
         if (Directory.Exists(filePath))
         {
@@ -18,14 +19,14 @@ internal static class ConfigFileText
             throw ConfigErrorList.Single(filePath, "file not found; pass the path of the config JSON");
         }
 
-        return Decode(ReadBytes(filePath), filePath);
+        return ReadAll(filePath);
     }
 
     public static string TooLargeMessage(long byteCount) =>
         $"the file is {byteCount} bytes, over the limit of {ConfigLoader.MaxFileBytes} bytes; "
         + "a config is a few kilobytes, so check that you passed the config JSON";
 
-    private static byte[] ReadBytes(string filePath)
+    private static byte[] ReadAll(string filePath)
     {
         try
         {
@@ -47,7 +48,8 @@ internal static class ConfigFileText
         }
     }
 
-    private static string Decode(byte[] bytes, string filePath)
+    /// <summary>Decodes strict UTF-8, dropping an editor's byte order mark.</summary>
+    public static string Decode(byte[] bytes, string filePath)
     {
         // An editor's UTF-8 byte order mark is harmless; JsonDocument would reject it as text.
         ReadOnlySpan<byte> utf8 = bytes;

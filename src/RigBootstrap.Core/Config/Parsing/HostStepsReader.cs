@@ -6,7 +6,7 @@ internal static class HostStepsReader
     public static OsUpgradeConfig? ReadOsUpgrade(JsonObjectReader steps)
     {
         var section = steps.OptionalObject("osUpgrade", "write it as { \"minimumVersion\": \"15.1\" }",
-            ["minimumVersion", "mode", "volumeOwner", "mdmDeadline"]);
+            ConfigObjectShape.OsUpgrade);
         if (section is null)
         {
             return null;
@@ -16,7 +16,7 @@ internal static class HostStepsReader
             "set it to \"mdm\" (the MDM upgrades the host) or \"softwareupdate\" (rig-bootstrap installs), or leave it out to choose by architecture",
             FieldRules.OneOf("mdm", "softwareupdate"));
         var owner = section.OptionalObject("volumeOwner",
-            "write it as { \"user\": \"admin\", \"passwordSecret\": \"VOLUME_OWNER_PASSWORD\" }", ["user", "passwordSecret"]);
+            "write it as { \"user\": \"admin\", \"passwordSecret\": \"VOLUME_OWNER_PASSWORD\" }", ConfigObjectShape.VolumeOwner);
         var config = new OsUpgradeConfig
         {
             MinimumVersion = section.RequiredString("minimumVersion", "set it to a macOS version such as 15.1",
@@ -61,13 +61,13 @@ internal static class HostStepsReader
     {
         const string GrantsFix = "list at least one grant such as "
             + "{ \"service\": \"kTCCServiceAccessibility\", \"client\": \"/usr/local/bin/rig-agent\" }";
-        var section = steps.OptionalObject("tcc", $"write it as {{ \"grants\": [ … ] }}; {GrantsFix}", ["grants"]);
+        var section = steps.OptionalObject("tcc", $"write it as {{ \"grants\": [ … ] }}; {GrantsFix}", ConfigObjectShape.Tcc);
         if (section is null)
         {
             return null;
         }
 
-        var grants = StepsSectionReader.ReadObjects(section, "grants", GrantsFix, ["service", "client", "receiver", "approval"],
+        var grants = StepsSectionReader.ReadObjects(section, "grants", GrantsFix, ConfigObjectShape.TccGrant,
             grant =>
             {
                 var read = new TccGrantConfig

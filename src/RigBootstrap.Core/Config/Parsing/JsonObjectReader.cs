@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Text.Json;
 
 namespace RigBootstrap.Core.Config.Parsing;
@@ -27,9 +26,7 @@ internal sealed partial class JsonObjectReader
     /// <summary>The known fields present, in document order.</summary>
     public IReadOnlyList<string> FieldNames => _fieldNames;
 
-    public static JsonObjectReader? Open(
-        JsonElement element, string path, ConfigErrorList errors, string fix, ImmutableArray<string> knownFields,
-        string noun = "field")
+    public static JsonObjectReader? Open(JsonElement element, string path, ConfigErrorList errors, string fix, ConfigObjectShape shape)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
@@ -53,9 +50,9 @@ internal sealed partial class JsonObjectReader
             {
                 errors.Add(fieldPath, $"{fieldPath} is set more than once in the same object; keep only one of them");
             }
-            else if (!knownFields.Contains(name))
+            else if (!shape.Fields.Contains(name))
             {
-                errors.Add(fieldPath, $"{fieldPath} is not a known {noun}; {NameSuggestion.Fix(name, knownFields)}");
+                errors.Add(fieldPath, $"{fieldPath} is not a known {shape.Noun}; {NameSuggestion.Fix(name, shape.Fields)}");
             }
             else
             {
@@ -82,11 +79,11 @@ internal sealed partial class JsonObjectReader
     /// <summary>Records a problem with a field; <paramref name="problem"/> continues the sentence after the path.</summary>
     public void Report(string name, string problem) => Errors.Add(Child(name), $"{Child(name)} {problem}");
 
-    public JsonObjectReader? OptionalObject(string name, string fix, ImmutableArray<string> knownFields, string noun = "field") =>
-        _fields.TryGetValue(name, out var value) ? Open(value, Child(name), Errors, fix, knownFields, noun) : null;
+    public JsonObjectReader? OptionalObject(string name, string fix, ConfigObjectShape shape) =>
+        _fields.TryGetValue(name, out var value) ? Open(value, Child(name), Errors, fix, shape) : null;
 
-    public JsonObjectReader? RequiredObject(string name, string fix, ImmutableArray<string> knownFields) =>
-        _fields.TryGetValue(name, out var value) ? Open(value, Child(name), Errors, fix, knownFields) : Missing<JsonObjectReader>(name, fix);
+    public JsonObjectReader? RequiredObject(string name, string fix, ConfigObjectShape shape) =>
+        _fields.TryGetValue(name, out var value) ? Open(value, Child(name), Errors, fix, shape) : Missing<JsonObjectReader>(name, fix);
 
     public JsonElement[]? OptionalArray(string name, string fix) =>
         _fields.TryGetValue(name, out var value) ? ReadArray(name, value, fix) : null;

@@ -6,7 +6,7 @@ internal static class SecretStepsReader
     public static AgeKeyConfig? ReadAgeKey(JsonObjectReader steps)
     {
         var section = steps.OptionalObject("ageKey",
-            "write it as { \"path\": \"/Users/claude/.rig/age/key.txt\" }", ["path"]);
+            "write it as { \"path\": \"/Users/claude/.rig/age/key.txt\" }", ConfigObjectShape.AgeKey);
         return section is null
             ? null
             : new AgeKeyConfig
@@ -21,7 +21,7 @@ internal static class SecretStepsReader
     {
         var section = steps.OptionalObject("secrets",
             "write it as { \"source\": \"/var/db/rig-bootstrap/fleet.sops.env\", \"envFile\": \"/Users/claude/.rig/current/env\" }",
-            ["source", "envFile"]);
+            ConfigObjectShape.Secrets);
         return section is null
             ? null
             : new SecretsConfig
@@ -39,13 +39,13 @@ internal static class SecretStepsReader
     {
         const string ItemsFix = "list at least one item such as "
             + "{ \"service\": \"Claude Code-credentials\", \"account\": \"claude\", \"secret\": \"CLAUDE_OAUTH_JSON\" }";
-        var section = steps.OptionalObject("keychain", $"write it as {{ \"items\": [ … ] }}; {ItemsFix}", ["items"]);
+        var section = steps.OptionalObject("keychain", $"write it as {{ \"items\": [ … ] }}; {ItemsFix}", ConfigObjectShape.Keychain);
         if (section is null)
         {
             return null;
         }
 
-        var items = StepsSectionReader.ReadObjects(section, "items", ItemsFix, ["service", "account", "secret"],
+        var items = StepsSectionReader.ReadObjects(section, "items", ItemsFix, ConfigObjectShape.KeychainItem,
             item => new KeychainItemConfig
             {
                 Service = item.RequiredString("service", "set it to the keychain service name such as Claude Code-credentials") ?? "",
@@ -59,7 +59,7 @@ internal static class SecretStepsReader
     public static AutologinConfig? ReadAutologin(JsonObjectReader steps)
     {
         var section = steps.OptionalObject("autologin",
-            "write it as { \"user\": \"claude\", \"passwordSecret\": \"AGENT_PASSWORD\" }", ["user", "passwordSecret"]);
+            "write it as { \"user\": \"claude\", \"passwordSecret\": \"AGENT_PASSWORD\" }", ConfigObjectShape.Autologin);
         return section is null
             ? null
             : new AutologinConfig

@@ -5,13 +5,10 @@ namespace RigBootstrap.Core.Config.Parsing;
 /// <summary>Reads <c>steps</c>: each built-in step is configured by its section's presence.</summary>
 internal static class StepsSectionReader
 {
-    private static readonly ImmutableArray<string> Sections =
-        ["ageKey", "secrets", "keychain", "commandLineTools", "xcode", "autologin", "firstDeploy", "tcc", "osUpgrade", "handoff"];
-
     public static StepsConfig Read(JsonObjectReader root)
     {
         var steps = root.OptionalObject("steps",
-            "write it as an object of step sections, such as { \"osUpgrade\": { \"minimumVersion\": \"15.1\" } }", Sections);
+            "write it as an object of step sections, such as { \"osUpgrade\": { \"minimumVersion\": \"15.1\" } }", ConfigObjectShape.Steps);
         if (steps is null)
         {
             return new StepsConfig();
@@ -34,7 +31,7 @@ internal static class StepsSectionReader
 
     /// <summary>Reads each element of an array of objects; unusable elements are reported and left out.</summary>
     public static ImmutableArray<T> ReadObjects<T>(
-        JsonObjectReader section, string name, string fix, ImmutableArray<string> fields, Func<JsonObjectReader, T> read)
+        JsonObjectReader section, string name, string fix, ConfigObjectShape shape, Func<JsonObjectReader, T> read)
     {
         var elements = section.RequiredArray(name, fix);
         if (elements is null)
@@ -51,7 +48,7 @@ internal static class StepsSectionReader
         var items = ImmutableArray.CreateBuilder<T>(elements.Length);
         for (var i = 0; i < elements.Length; i++)
         {
-            var item = JsonObjectReader.Open(elements[i], $"{section.Child(name)}[{i}]", section.Errors, fix, fields);
+            var item = JsonObjectReader.Open(elements[i], $"{section.Child(name)}[{i}]", section.Errors, fix, shape);
             if (item is not null)
             {
                 items.Add(read(item));

@@ -12,7 +12,7 @@ internal static class XcodeSectionReader
     public static XcodeConfig? Read(JsonObjectReader steps)
     {
         var section = steps.OptionalObject("xcode",
-            "write it as { \"version\": \"16.2\", \"xip\": { \"url\": \"https://…\", \"sha256\": \"…\" } }", ["version", "xip", "xcodes", "platforms"]);
+            "write it as { \"version\": \"16.2\", \"xip\": { \"url\": \"https://…\", \"sha256\": \"…\" } }", ConfigObjectShape.Xcode);
         if (section is null)
         {
             return null;
@@ -38,7 +38,7 @@ internal static class XcodeSectionReader
     {
         var xip = section.OptionalObject("xip",
             "write it as { \"url\": \"https://mirror.example/Xcode_16.2.xip\", \"sha256\": \"<64 hex digits>\" }, or with \"path\" instead of \"url\"",
-            ["url", "path", "sha256"]);
+            ConfigObjectShape.Xip);
         if (xip is null)
         {
             return null;
@@ -60,7 +60,7 @@ internal static class XcodeSectionReader
     private static XcodesAccountConfig? ReadXcodes(JsonObjectReader section)
     {
         var xcodes = section.OptionalObject("xcodes",
-            "write it as { \"appleId\": \"ci@example.com\", \"passwordSecret\": \"APPLE_ID_PASSWORD\" }", ["appleId", "passwordSecret"]);
+            "write it as { \"appleId\": \"ci@example.com\", \"passwordSecret\": \"APPLE_ID_PASSWORD\" }", ConfigObjectShape.Xcodes);
         return xcodes is null
             ? null
             : new XcodesAccountConfig

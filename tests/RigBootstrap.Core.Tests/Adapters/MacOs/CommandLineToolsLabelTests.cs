@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using RigBootstrap.Core.Adapters;
 using RigBootstrap.Core.Adapters.MacOs;
 
 namespace RigBootstrap.Core.Tests.Adapters.MacOs;

@@ -1,4 +1,4 @@
-using RigBootstrap.Core.Adapters.MacOs;
+using RigBootstrap.Core.Adapters;
 
 namespace RigBootstrap.Core.Tests.Adapters.MacOs;
 

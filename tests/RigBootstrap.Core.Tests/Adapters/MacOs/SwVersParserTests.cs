@@ -1,3 +1,4 @@
+using RigBootstrap.Core.Adapters;
 using RigBootstrap.Core.Adapters.MacOs;
 
 namespace RigBootstrap.Core.Tests.Adapters.MacOs;

@@ -1,4 +1,4 @@
-namespace RigBootstrap.Core.Adapters.MacOs;
+namespace RigBootstrap.Core.Adapters;
 
 /// <summary>What the output of <c>softwareupdate --install</c> (or <c>startosinstall</c>) says happened.</summary>
 public enum SoftwareUpdateInstallOutcome

@@ -1,4 +1,4 @@
-namespace RigBootstrap.Core.Adapters.MacOs;
+namespace RigBootstrap.Core.Adapters;
 
 /// <summary>What installing an update asks of the host, from the <c>Action:</c> field of <c>softwareupdate --list</c>.</summary>
 public enum SoftwareUpdateAction

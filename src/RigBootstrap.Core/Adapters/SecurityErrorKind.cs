@@ -1,4 +1,4 @@
-namespace RigBootstrap.Core.Adapters.MacOs;
+namespace RigBootstrap.Core.Adapters;
 
 /// <summary>
 /// What a failed <c>security</c> call means. Its exit status is the low 8 bits of the OSStatus, so -25300

@@ -1,4 +1,4 @@
-namespace RigBootstrap.Core.Adapters.MacOs;
+namespace RigBootstrap.Core.Adapters;
 
 /// <summary>Shortens tool output for quoting in an exception message, so one bad run cannot flood a log.</summary>
 internal static class ToolOutputExcerpt

@@ -1,4 +1,4 @@
-namespace RigBootstrap.Core.Adapters.MacOs;
+namespace RigBootstrap.Core.Adapters;
 
 /// <summary>What <c>xcodebuild -version</c> reports: <c>Xcode 16 beta6</c> / <c>Build version 16A5230g</c>.</summary>
 public sealed record XcodeVersionInfo

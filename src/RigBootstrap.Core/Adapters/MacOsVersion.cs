@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
-namespace RigBootstrap.Core.Adapters.MacOs;
+namespace RigBootstrap.Core.Adapters;
 
 /// <summary>A macOS version such as <c>15</c>, <c>15.1</c> or <c>15.7.1</c>, ordered component by component.</summary>
 /// <remarks>

@@ -1,4 +1,4 @@
-namespace RigBootstrap.Core.Adapters.MacOs;
+namespace RigBootstrap.Core.Adapters;
 
 /// <summary>One update offered by <c>softwareupdate --list</c>.</summary>
 public sealed record SoftwareUpdate
