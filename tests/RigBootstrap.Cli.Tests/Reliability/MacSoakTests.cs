@@ -13,6 +13,7 @@ namespace RigBootstrap.Cli.Tests.Reliability;
 /// picks the seed and <c>RIG_BOOTSTRAP_SOAK_RUN</c> replays one run alone. Every run must converge (Completed,
 /// plist and binary gone) with each side effect once, counted in the fake tools' own logs; a cut at a moment may
 /// catch an idempotent one (a clone, a keychain item set with -U) in its middle, which is then redone, and counted.
+/// Cuts in a row may spend a budget (<see cref="BudgetHalt"/>): the operator then runs the retry status names, counted.
 /// A failing run is named with its cuts and the command that replays it, and the soak goes on to count the rest.
 /// </summary>
 [Collection(PublishedBinaryCollection.Name)]
@@ -26,6 +27,7 @@ public sealed class MacSoakTests(PublishedBinary binary, ITestOutputHelper outpu
     private const int DefaultSeed = 20261203;
     private const int DefaultCuts = 4;
     private const int MaxFailures = 5;
+    private const int MaxRetriesPerRun = 6;
     private static readonly TimeSpan SettleLimit = TimeSpan.FromSeconds(120);
 
     private readonly RigBootstrapCli _cli = new(binary.FilePath);
@@ -51,7 +53,7 @@ public sealed class MacSoakTests(PublishedBinary binary, ITestOutputHelper outpu
 
             if (progressPath is { Length: > 0 })
             {
-                File.AppendAllText(progressPath, $"{DateTime.UtcNow:HH:mm:ss} {totals.Describe()} {(failure is null ? "" : "FAILED " + run.Describe())}\n");
+                File.AppendAllText(progressPath, $"{DateTime.UtcNow:HH:mm:ss} {totals.Describe()}{(failure is null ? "" : "\nFAILED " + failure)}\n");
             }
 
             if (failures.Count >= MaxFailures)
@@ -86,10 +88,19 @@ public sealed class MacSoakTests(PublishedBinary binary, ITestOutputHelper outpu
 
         await MacStart.StartAsync(_cli, host, fleet, harness, registerAtBoot: 1);
         var settled = await harness.RunAsync(SettleLimit);
+        var retries = new List<string>();
+        while (settled && retries.Count < MaxRetriesPerRun && BudgetHalt.StepToRetry(host) is { } step)
+        {
+            // Cuts in a row may spend a budget, and the workflow halts as designed; the operator does what status says.
+            var retry = await _cli.RunAsync(["retry", step, .. host.HostArguments]);
+            retries.Add(retry.ExitCode == 0 ? step : $"{step} (retry exited {retry.ExitCode})");
+            settled = retry.ExitCode == 0 && await harness.RunAsync(SettleLimit);
+        }
+
         var redone = fleet.IdempotentSideEffects().Sum(e => Math.Max(0, e.Count - 1));
         var repeated = fleet.SideEffectsRepeated() + (run.Points.IsEmpty ? 0 : redone);
-        totals.Add(harness, repeated, run.Points.IsEmpty ? redone : 0);
-        var cuts = $"{harness.PointCuts} cuts at points and {harness.MomentCuts} at moments made, {harness.Boots} boots";
+        totals.Add(harness, repeated, run.Points.IsEmpty ? redone : 0, retries.Count);
+        var cuts = $"{harness.PointCuts} cuts at points and {harness.MomentCuts} at moments made, {harness.Boots} boots, retried after a budget halt: [{string.Join(", ", retries)}]";
         try
         {
             settled.Should().BeTrue("the daemon settles within {0}", SettleLimit);

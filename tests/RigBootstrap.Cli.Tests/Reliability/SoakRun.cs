@@ -11,9 +11,9 @@ namespace RigBootstrap.Cli.Tests.Reliability;
 /// </summary>
 public sealed record SoakRun
 {
-    private const int MaxPointCuts = 12;
-    private const int MaxPointGap = 9;
-    private const int MaxMomentCuts = 4;
+    private const int MaxPointCuts = 24;
+    private const int MaxPointGap = 5;
+    private const int MaxMomentCuts = 6;
     private const int MaxMomentGapMilliseconds = 3000;
 
     public required int Seed { get; init; }

@@ -23,9 +23,13 @@ public sealed class SoakTotals
     /// <summary>Idempotent side effects redone after a cut at a moment caught them in their middle.</summary>
     public int Redone { get; private set; }
 
-    public void Add(BootHarness harness, int repeated, int redone)
+    /// <summary>`rig-bootstrap retry` after a halt on a budget that cuts in a row spent (<see cref="BudgetHalt"/>).</summary>
+    public int Retries { get; private set; }
+
+    public void Add(BootHarness harness, int repeated, int redone, int retries)
     {
         Runs++;
+        Retries += retries;
         PointCuts += harness.PointCuts;
         MomentCuts += harness.MomentCuts;
         Boots += harness.Boots;
@@ -37,5 +41,5 @@ public sealed class SoakTotals
     public void AddConverged() => Converged++;
 
     public string Describe() =>
-        $"runs={Runs} converged={Converged} cuts={Cuts} point-cuts={PointCuts} moment-cuts={MomentCuts} boots={Boots} reboots={Reboots} repeated={Repeated} redone={Redone}";
+        $"runs={Runs} converged={Converged} cuts={Cuts} point-cuts={PointCuts} moment-cuts={MomentCuts} boots={Boots} reboots={Reboots} repeated={Repeated} redone={Redone} retries={Retries}";
 }
