@@ -7,6 +7,7 @@
 #   RIG_BOOTSTRAP_SOAK_SEED=7 RIG_BOOTSTRAP_SOAK_CUTS=2000 bench/soak.sh
 #   RIG_BOOTSTRAP_SOAK_SEED=S RIG_BOOTSTRAP_SOAK_RUN=N bench/soak.sh  replays run N of seed S alone (what a failure prints);
 #                                                                    docs/reliability.md is left as it is
+#   RIG_BOOTSTRAP_SOAK_SECONDS=2700 bench/soak.sh                    starts no run after 45 minutes (the figures say so)
 #   RIG_BOOTSTRAP_PUBLISHED_BINARY=PATH bench/soak.sh                uses that binary instead of publishing
 #
 # Progress (one line a run: the running totals) goes to stderr while it runs.
@@ -77,7 +78,9 @@ if [ -z "${RIG_BOOTSTRAP_SOAK_RUN:-}" ]; then
     echo "| what | number |"
     echo "|---|---|"
     echo "| seed | $(field seed) |"
-    echo "| power cuts made (asked for: $(field target)) | $(field cuts) |"
+    limit_note=""
+    [ "$(field stopped-by-limit)" = "yes" ] && limit_note="; stopped by the time limit of $(field limit) s before reaching it"
+    echo "| power cuts made (asked for: $(field target)$limit_note) | $(field cuts) |"
     echo "| at a persistence point / at a moment | $(field point-cuts) / $(field moment-cuts) |"
     echo "| runs / converged / failed | $(field runs) / $(field converged) / $(field failed) |"
     echo "| boots / reboots (power cuts included) | $(field boots) / $(field reboots) |"

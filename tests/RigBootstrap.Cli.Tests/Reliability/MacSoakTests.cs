@@ -10,7 +10,8 @@ namespace RigBootstrap.Cli.Tests.Reliability;
 /// /Users/Shared) run again and again through the published binary, each run with power cuts drawn from a seed
 /// (<see cref="SoakRun"/>), until the number of cuts asked for has been made. By default a short seeded sample for
 /// tests/run.sh; bench/soak.sh sets <c>RIG_BOOTSTRAP_SOAK_CUTS</c> to 1,000 or more. <c>RIG_BOOTSTRAP_SOAK_SEED</c>
-/// picks the seed and <c>RIG_BOOTSTRAP_SOAK_RUN</c> replays one run alone. Every run must converge (Completed,
+/// picks the seed and <c>RIG_BOOTSTRAP_SOAK_RUN</c> replays one run alone; <c>RIG_BOOTSTRAP_SOAK_SECONDS</c> starts no
+/// run after that many seconds, and the figures say so. Every run must converge (Completed,
 /// plist and binary gone) with each side effect once, counted in the fake tools' own logs; a cut at a moment may
 /// catch an idempotent one (a clone, a keychain item set with -U) in its middle, which is then redone, and counted.
 /// Cuts in a row may spend a budget (<see cref="BudgetHalt"/>): the operator then runs the retry status names, counted.
@@ -23,6 +24,7 @@ public sealed class MacSoakTests(PublishedBinary binary, ITestOutputHelper outpu
     public const string CutsVariable = "RIG_BOOTSTRAP_SOAK_CUTS";
     public const string RunVariable = "RIG_BOOTSTRAP_SOAK_RUN";
     public const string ProgressVariable = "RIG_BOOTSTRAP_SOAK_PROGRESS";
+    public const string SecondsVariable = "RIG_BOOTSTRAP_SOAK_SECONDS";
 
     private const int DefaultSeed = 20261203;
     private const int DefaultCuts = 4;
@@ -38,12 +40,21 @@ public sealed class MacSoakTests(PublishedBinary binary, ITestOutputHelper outpu
         var seed = Setting(SeedVariable) ?? DefaultSeed;
         var target = Setting(CutsVariable) ?? DefaultCuts;
         var only = Setting(RunVariable);
+        var limit = Setting(SecondsVariable) is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
         var progressPath = Environment.GetEnvironmentVariable(ProgressVariable);
         var totals = new SoakTotals();
         var failures = new List<string>();
         var watch = Stopwatch.StartNew();
+        var stoppedByLimit = false;
         for (var index = only ?? 0; only is null ? totals.Cuts < target : index == only; index++)
         {
+            if (watch.Elapsed >= limit)
+            {
+                // No new run after the time limit: the figures say how far the soak got, and that it stopped there.
+                stoppedByLimit = true;
+                break;
+            }
+
             var run = SoakRun.Plan(seed, index);
             var failure = await RunOnceAsync(run, totals);
             if (failure is not null)
@@ -62,9 +73,9 @@ public sealed class MacSoakTests(PublishedBinary binary, ITestOutputHelper outpu
             }
         }
 
-        output.WriteLine($"RELIABILITY mac-soak seed={seed} target={target} {totals.Describe()} failed={failures.Count} seconds={(int)watch.Elapsed.TotalSeconds}");
+        output.WriteLine($"RELIABILITY mac-soak seed={seed} target={target} {totals.Describe()} failed={failures.Count} seconds={(int)watch.Elapsed.TotalSeconds} limit={(limit is { } l ? (int)l.TotalSeconds : 0)} stopped-by-limit={(stoppedByLimit ? "yes" : "no")}");
         failures.Should().BeEmpty($"every run converges with each side effect once (seed {seed}); replay a failure alone with its command");
-        if (only is null)
+        if (only is null && !stoppedByLimit)
         {
             totals.Cuts.Should().BeGreaterThanOrEqualTo(target, "the soak goes on until it has cut the power as often as asked");
         }
