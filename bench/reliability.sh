@@ -36,6 +36,8 @@ failed=$(grep -cE '^\s+Failed ' "$log" || true)
 lines=$(grep -oE 'RELIABILITY .*' "$log" | sed 's/^RELIABILITY //' | sort)
 field() { echo "$lines" | grep -E "^$1( |$)" | grep -oE "(^| )$2=[^ ]*" | head -n1 | cut -d= -f2; }
 repeated_total=$(echo "$lines" | grep -oE 'repeated=[0-9]+' | awk -F= '{ s += $2 } END { print s + 0 }')
+# bench/soak.sh's section (figures of a long run, not of this one) is kept as it is.
+soak_section=$(awk '/^<!-- soak:begin/,/^<!-- soak:end/' docs/reliability.md 2>/dev/null || true)
 
 {
   echo "# Reliability: reboot survival, end to end"
@@ -78,6 +80,8 @@ repeated_total=$(echo "$lines" | grep -oE 'repeated=[0-9]+' | awk -F= '{ s += $2
   echo "| every macOS built-in step: seeded random power cuts (seed $(field mac-random-kills seed)) | $(field mac-random-kills tried) |"
   echo "| every macOS built-in step: boots / reboots over all power cuts | $(field mac-random-kills boots) / $(field mac-random-kills reboots) |"
   echo "| every macOS built-in step: idempotent side effects redone after a cut in their middle (a partial git clone, a keychain item set again with -U) | $(field mac-random-kills redone) |"
+  echo "| the soak's short sample (seed $(field mac-soak seed), bench/soak.sh runs 1,000 cuts and more: see below): power cuts at points / at moments | $(field mac-soak point-cuts) / $(field mac-soak moment-cuts) |"
+  echo "| the soak's short sample: runs converged / runs, boots / reboots | $(field mac-soak converged) / $(field mac-soak runs), $(field mac-soak boots) / $(field mac-soak reboots) |"
   echo "| Linux flow (systemd played by the test): crash points N tried | $(field linux-crash-points tried) |"
   echo "| torn state file (cut at byte $(field torn-write cut-at)), recovered from \`.prev\` | boots $(field torn-write boots), reboots $(field torn-write reboots) |"
   echo "| side effects done twice, all runs | ${repeated_total:-?} (must be 0) |"
@@ -159,6 +163,10 @@ repeated_total=$(echo "$lines" | grep -oE 'repeated=[0-9]+' | awk -F= '{ s += $2
   echo "Power cuts fall at seeded times measured on the wall clock, so boot and reboot counts move slightly from run to run."
   echo
   echo "These tests are part of \`tests/run.sh\` (they live in \`RigBootstrap.Cli.Tests\`), so CI runs them on every submission."
+  if [ -n "$soak_section" ]; then
+    echo
+    echo "$soak_section"
+  fi
 } > docs/reliability.md
 
 echo "wrote docs/reliability.md ($passed passed, $failed failed, ${seconds} s)" >&2

@@ -29,12 +29,32 @@ public sealed class BootHarness(TempHost host) : IDisposable
     private readonly HashSet<string> _agents = new(StringComparer.Ordinal);
     private readonly List<int> _daemonExitCodes = [];
     private long _bootTime = 1_700_000_000;
+    private bool _pointCutDue;
 
     /// <summary>
     /// While set, every start of our daemon gets RIG_BOOTSTRAP_CRASH_AFTER=N and a counter file shared by all starts,
     /// until one start has died by it: the Nth persistence point of the whole scenario, whichever run reaches it.
     /// </summary>
     public int? CrashAfter { get; set; }
+
+    /// <summary>
+    /// Persistence points (counted across the scenario's starts, as <see cref="CrashAfter"/>, in ascending order) at
+    /// which the power goes out: the daemon SIGKILLs itself right after the point and, at the next tick, every other
+    /// tree dies with it and the host boots again. The count runs on after each cut, so a run takes its cuts in turn.
+    /// </summary>
+    public Queue<int> PowerCutPoints { get; } = new();
+
+    /// <summary>
+    /// Moments, measured from the start of <see cref="RunAsync"/>, in ascending order, at which the power goes out
+    /// wherever the host happens to be.
+    /// </summary>
+    public Queue<TimeSpan> PowerCutMoments { get; } = new();
+
+    /// <summary>Power cuts made at a persistence point of <see cref="PowerCutPoints"/>.</summary>
+    public int PointCuts { get; private set; }
+
+    /// <summary>Power cuts made at a moment of <see cref="PowerCutMoments"/>.</summary>
+    public int MomentCuts { get; private set; }
 
     /// <summary>Runs once, between the kill of a reboot and the next power-on (a torn write lands here).</summary>
     public Action? BeforeNextBoot { get; set; }
@@ -96,6 +116,13 @@ public sealed class BootHarness(TempHost host) : IDisposable
     public async Task RebootAsync()
     {
         await KillEverythingAsync();
+        if (_pointCutDue)
+        {
+            // The daemon died at its persistence point and the rest of the host goes down with it (or was going down).
+            _pointCutDue = false;
+            PointCuts++;
+        }
+
         Reboots++;
         _bootTime += 600;
         BeforeNextBoot?.Invoke();
@@ -132,6 +159,14 @@ public sealed class BootHarness(TempHost host) : IDisposable
             if (powerCutAfter is { } cut && watch.Elapsed >= cut)
             {
                 powerCutAfter = null;
+                await RebootAsync();
+                continue;
+            }
+
+            if (PowerCutMoments.TryPeek(out var moment) && watch.Elapsed >= moment)
+            {
+                PowerCutMoments.Dequeue();
+                MomentCuts++;
                 await RebootAsync();
                 continue;
             }
@@ -182,6 +217,12 @@ public sealed class BootHarness(TempHost host) : IDisposable
             }
 
             ReapExits();
+            if (_pointCutDue)
+            {
+                await RebootAsync();
+                continue;
+            }
+
             foreach (var (label, due) in _restartAt.Where(pair => pair.Value <= DateTime.UtcNow).ToList())
             {
                 _restartAt.Remove(label);
@@ -259,6 +300,8 @@ public sealed class BootHarness(TempHost host) : IDisposable
                     Crashes++;
                     CrashAfter = null;
                 }
+
+                NotePointCut();
             }
 
             if (_sinceLoad.TryGetValue(label, out var since))
@@ -297,6 +340,11 @@ public sealed class BootHarness(TempHost host) : IDisposable
                 fault[CrashCounter.CrashAfterVariable] = n.ToString(CultureInfo.InvariantCulture);
                 fault[CrashCounter.FileVariable] = CrashCounter.PathFor(host);
             }
+            else if (PowerCutPoints.TryPeek(out var point))
+            {
+                fault[CrashCounter.CrashAfterVariable] = point.ToString(CultureInfo.InvariantCulture);
+                fault[CrashCounter.FileVariable] = CrashCounter.PathFor(host);
+            }
         }
 
         _running[job.Label] = LaunchdJobProcess.Start(job, fault);
@@ -304,6 +352,26 @@ public sealed class BootHarness(TempHost host) : IDisposable
         {
             _sinceLoad[job.Label] = since with { Runs = since.Runs + 1 };
         }
+    }
+
+    /// <summary>
+    /// After an exit of our daemon: when the shared count has reached the next cut point, the daemon died there (it
+    /// kills itself at exactly that count), so the power cut is due; the points it has passed are used up.
+    /// </summary>
+    private void NotePointCut()
+    {
+        if (!PowerCutPoints.TryPeek(out var point) || CrashCounter.Read(host) < point)
+        {
+            return;
+        }
+
+        var seen = CrashCounter.Read(host);
+        while (PowerCutPoints.TryPeek(out var next) && next <= seen)
+        {
+            PowerCutPoints.Dequeue();
+        }
+
+        _pointCutDue = true;
     }
 
     private async Task KillEverythingAsync()

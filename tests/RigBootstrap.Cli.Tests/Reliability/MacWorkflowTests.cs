@@ -228,17 +228,6 @@ public sealed class MacWorkflowTests(PublishedBinary binary, ITestOutputHelper o
             .Where(f => !File.GetAttributes(f).HasFlag(FileAttributes.ReparsePoint) && File.ReadAllBytes(f).AsSpan().IndexOf(secret) >= 0)];
     }
 
-    /// <summary>The Mac's boot and its operator wired into the harness, the daemon installed, the power on.</summary>
-    private async Task<(SimulatedMacBoot Mac, FleetOperator Operator)> StartAsync(TempHost host, MacFleet fleet, BootHarness harness, int registerAtBoot)
-    {
-        var mac = new SimulatedMacBoot(host, new Dictionary<string, string> { [MacFleet.AgentUser] = MacFleet.SecretValue });
-        var fleetOperator = new FleetOperator(host, fleet, harness, registerAtBoot);
-        harness.AtPowerOn = mac.PowerOn;
-        // The operator restarts the host while secrets waits; the MDM upgrades and restarts it on its own schedule.
-        harness.Operator = async () => await fleetOperator.ActAsync() || await fleet.Mdm.ActAsync();
-        var install = await _cli.RunAsync(["install", "--config", fleet.ConfigPath, .. host.HostArguments]);
-        install.ExitCode.Should().Be(0, install.Describe());
-        await harness.PowerOnAsync();
-        return (mac, fleetOperator);
-    }
+    private Task<(SimulatedMacBoot Mac, FleetOperator Operator)> StartAsync(TempHost host, MacFleet fleet, BootHarness harness, int registerAtBoot) =>
+        MacStart.StartAsync(_cli, host, fleet, harness, registerAtBoot);
 }

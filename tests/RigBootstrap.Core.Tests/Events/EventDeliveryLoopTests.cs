@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 using RigBootstrap.Core.Events;
 using RigBootstrap.Core.Tests.TestKit;
 
@@ -11,7 +10,7 @@ public sealed class EventDeliveryLoopTests : IDisposable
     private static readonly TimeSpan Initial = TimeSpan.FromSeconds(1);
 
     private readonly TempHostRoot _root = new();
-    private readonly FakeTimeProvider _time = new(SampleTransitions.Start);
+    private readonly TimerWatchingTimeProvider _time = new(SampleTransitions.Start);
     private readonly DeliverySignal _signal = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly EventOutbox _outbox;
@@ -46,12 +45,16 @@ public sealed class EventDeliveryLoopTests : IDisposable
 
         var loop = Start(sender);
         await Eventually.HoldsAsync(() => sender.Calls == 1, "the first attempt");
+        // The loop sleeps out its back-off on the fake clock: the timer it arms is the signal. FakeTimeProvider fires a
+        // due timer inside Advance, so right after it, whether the back-off ended is known, not guessed.
+        await _time.WhenArmed(1).WaitAsync(TimeSpan.FromSeconds(10));
         _time.Advance(Initial / 2 - TimeSpan.FromTicks(1));
-        await Task.Delay(50);
+        var firedBeforeTheBackoffEnded = _time.TimersFired;
         var callsBeforeTheBackoffEnded = sender.Calls;
         await Eventually.HoldsAsync(() => _outbox.PendingCount == 0, "both events delivered", betweenChecks: () => _time.Advance(Initial));
         await StopAsync(loop);
 
+        firedBeforeTheBackoffEnded.Should().Be(0, "the shortest possible back-off had not passed yet");
         callsBeforeTheBackoffEnded.Should().Be(1, "the shortest possible back-off had not passed yet");
         sender.Sent.Select(e => e.Sequence).Should().Equal(1, 1, 1, 2);
     }

@@ -27,13 +27,19 @@ public sealed class ExclusiveFileLockTests
     public async Task A_waiter_gets_the_lock_when_the_holder_releases_it()
     {
         using var root = new TempHostRoot();
-        var first = await ExclusiveFileLock.TryAcquireAsync(root.Paths.LockPath, TimeSpan.Zero, TimeProvider.System, CancellationToken.None);
+        var time = new TimerWatchingTimeProvider(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
+        var first = await ExclusiveFileLock.TryAcquireAsync(root.Paths.LockPath, TimeSpan.Zero, time, CancellationToken.None);
 
-        var waiter = ExclusiveFileLock.TryAcquireAsync(root.Paths.LockPath, TimeSpan.FromSeconds(10), TimeProvider.System, CancellationToken.None);
-        await Task.Delay(150);
+        // The waiter's back-off timers are the signal that it tried and found the lock held (no guessed sleep).
+        var waiter = ExclusiveFileLock.TryAcquireAsync(root.Paths.LockPath, TimeSpan.FromSeconds(10), time, CancellationToken.None);
+        await time.WhenArmed(1).WaitAsync(TimeSpan.FromSeconds(10)); // its first try found the lock held
+        time.Advance(TimeSpan.FromSeconds(1));
+        await time.WhenArmed(2).WaitAsync(TimeSpan.FromSeconds(10)); // and so did its second, after the back-off
+        var waitedWhileHeld = !waiter.IsCompleted;
         first!.Dispose();
 
-        using var second = await waiter;
+        using var second = await time.AdvanceUntilDoneAsync(waiter, TimeSpan.FromMilliseconds(50));
+        waitedWhileHeld.Should().BeTrue("the lock was held through two tries");
         second.Should().NotBeNull();
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 using RigBootstrap.Core.Journal;
 using RigBootstrap.Core.State;
 using RigBootstrap.Core.Workflow;
@@ -32,7 +31,7 @@ public sealed class EngineHarness : IDisposable
 
     public RecordingLaunchd Launchd { get; } = new();
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
+    public TimerWatchingTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
 
     public StateFileStore Store => new(_root.Paths);
 

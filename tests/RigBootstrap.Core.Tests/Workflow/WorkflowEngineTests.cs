@@ -157,8 +157,10 @@ public sealed class WorkflowEngineTests
         for (var boot = 0; boot < 4; boot++)
         {
             // Someone reboots the host while the step waits; the run is killed by the reboot.
+            // The run either halts or persists the wait and sleeps it out on the fake clock: its timer is the signal.
+            var armed = harness.Time.WhenArmed(harness.Time.TimersArmed + 1);
             var run = harness.RunAsync(cancellationToken: cancel.Token);
-            await Task.Delay(50);
+            await Task.WhenAny(run, armed).WaitAsync(TimeSpan.FromSeconds(10));
             if (harness.State.Workflow.State == WorkflowState.Halted)
             {
                 break;
