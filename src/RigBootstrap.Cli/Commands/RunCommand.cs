@@ -27,7 +27,7 @@ public static class RunCommand
                 HostServicesFactory.ForHost(paths, parse.GetValue(global.ToolsDir), logging, config), config, cancellationToken);
             await using var eventsLifetime = events;
             var outcome = await new DaemonRun(services, AppVersion.Current, config, preflightDone: config is not null).RunAsync(cancellationToken);
-            if (events is not null && outcome != RunOutcome.RebootRequested)
+            if (events is not null && outcome is not (RunOutcome.RebootRequested or RunOutcome.Completed))
             {
                 // Halted or waiting for a person: let the last events leave before the process exits.
                 await events.DrainAsync(cancellationToken);

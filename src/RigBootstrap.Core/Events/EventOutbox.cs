@@ -22,15 +22,15 @@ public sealed class EventOutbox
     private readonly long _compactAtBytes;
     private readonly ILogger _logger;
     private long _lastSequence;
-    private long _deliveredSequence;
+    private DeliveryCursor _cursor;
     private long _fileBytes;
 
-    private EventOutbox(OutboxPaths paths, List<OutboxLine> pending, long lastSequence, long deliveredSequence, long fileBytes, long compactAtBytes, ILogger logger)
+    private EventOutbox(OutboxPaths paths, List<OutboxLine> pending, long lastSequence, DeliveryCursor cursor, long fileBytes, long compactAtBytes, ILogger logger)
     {
         Paths = paths;
         _pending = pending;
         _lastSequence = lastSequence;
-        _deliveredSequence = deliveredSequence;
+        _cursor = cursor;
         _fileBytes = fileBytes;
         _compactAtBytes = compactAtBytes;
         _logger = logger;
@@ -45,7 +45,13 @@ public sealed class EventOutbox
 
     public long LastDeliveredSequence
     {
-        get { lock (_gate) { return _deliveredSequence; } }
+        get { lock (_gate) { return _cursor.LastDeliveredSequence; } }
+    }
+
+    /// <summary>What the cursor file says now: the last error, the next try, what was given up.</summary>
+    public DeliveryCursor Cursor
+    {
+        get { lock (_gate) { return _cursor; } }
     }
 
     public int PendingCount
@@ -54,16 +60,18 @@ public sealed class EventOutbox
     }
 
     /// <summary>Opens (or creates) the outbox under the state directory, with what earlier runs left undelivered.</summary>
-    public static EventOutbox Open(HostPaths hostPaths, ILogger logger, long compactAtBytes = DefaultCompactAtBytes)
+    /// <param name="receiver">The host of events.url, kept in the cursor file for `status`.</param>
+    public static EventOutbox Open(HostPaths hostPaths, ILogger logger, long compactAtBytes = DefaultCompactAtBytes, string? receiver = null)
     {
         var paths = OutboxPaths.For(hostPaths);
         Directory.CreateDirectory(paths.DirPath, DirMode);
-        var delivered = DeliveryCursorFile.Read(paths.CursorPath, logger);
+        var cursor = DeliveryCursorFile.Read(paths.CursorPath, logger);
+        var delivered = cursor.LastDeliveredSequence;
         var (lines, fileBytes) = OutboxFile.ReadAndRepair(paths.OutboxPath, logger);
         // The cursor keeps the sequence monotonic even after compaction has emptied the file.
         var last = lines.Select(l => l.Event.Sequence).Append(delivered).Max();
         var pending = lines.Where(l => l.Event.Sequence > delivered).OrderBy(l => l.Event.Sequence).ToList();
-        return new EventOutbox(paths, pending, last, delivered, fileBytes, compactAtBytes, logger);
+        return new EventOutbox(paths, pending, last, cursor with { Receiver = receiver ?? cursor.Receiver }, fileBytes, compactAtBytes, logger);
     }
 
     /// <summary>Gives the event the next sequence and makes it durable before returning it.</summary>
@@ -95,20 +103,46 @@ public sealed class EventOutbox
     {
         lock (_gate)
         {
-            if (sequence <= _deliveredSequence)
+            if (sequence <= _cursor.LastDeliveredSequence)
             {
                 return;
             }
 
             ArgumentOutOfRangeException.ThrowIfGreaterThan(sequence, _lastSequence);
-            DeliveryCursorFile.Write(Paths.CursorPath, sequence);
-            _deliveredSequence = sequence;
+            var pending = _pending.Count(l => l.Event.Sequence > sequence);
+            var settled = pending == 0 ? _cursor with { GaveUpAt = null, Undelivered = [] } : _cursor;
+            Save(settled with { LastDeliveredSequence = sequence, Pending = pending, LastError = null, NextTryAt = null });
             _pending.RemoveAll(l => l.Event.Sequence <= sequence);
             if (_fileBytes - _pending.Sum(l => (long)l.Bytes) > _compactAtBytes)
             {
                 Compact();
             }
         }
+    }
+
+    /// <summary>Records a failed attempt and when the next one is due, for `status`; the cursor does not move.</summary>
+    public void RecordFailure(string error, DateTimeOffset nextTryAt)
+    {
+        lock (_gate)
+        {
+            Save(_cursor with { Pending = _pending.Count, LastError = error, NextTryAt = nextTryAt });
+        }
+    }
+
+    /// <summary>Records that delivery stopped for good at <paramref name="at"/> with these events undelivered (they stay in the outbox).</summary>
+    public DeliveryCursor RecordGaveUp(DateTimeOffset at)
+    {
+        lock (_gate)
+        {
+            Save(_cursor with { Pending = _pending.Count, NextTryAt = null, GaveUpAt = at, Undelivered = [.. _pending.Select(l => l.Event.Id)] });
+            return _cursor;
+        }
+    }
+
+    private void Save(DeliveryCursor cursor)
+    {
+        DeliveryCursorFile.Write(Paths.CursorPath, cursor);
+        _cursor = cursor;
     }
 
     private void Compact()

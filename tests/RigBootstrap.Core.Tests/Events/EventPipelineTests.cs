@@ -61,6 +61,44 @@ public sealed class EventPipelineTests
         EventOutbox.Open(root.Paths, NullLogger.Instance).Pending().Should().ContainSingle().Which.Step.Should().Be("step-1");
     }
 
+    [Fact(Timeout = 30000)]
+    public async Task Delivering_everything_after_completed_waits_through_failures_until_the_outbox_is_empty()
+    {
+        using var root = new TempHostRoot();
+        var sender = new ScriptedEventSender(DeliveryAttempt.Retry("HTTP 503"), DeliveryAttempt.Retry("HTTP 503"), DeliveryAttempt.Retry("connection refused"));
+        await using var pipeline = await StartAsync(root, sender);
+        pipeline.Listener.OnAppended(SampleTransitions.StepEntry(1), SampleTransitions.State());
+        pipeline.Listener.OnAppended(SampleTransitions.StepEntry(2), SampleTransitions.State());
+
+        var lost = await pipeline.DeliverAllAsync(DateTimeOffset.UtcNow.AddMinutes(5), CancellationToken.None);
+
+        lost.Should().BeNull();
+        sender.Sent.Select(e => e.Step).Should().Equal("step-1", "step-1", "step-1", "step-1", "step-2");
+        var cursor = DeliveryCursorFile.Read(OutboxPaths.For(root.Paths).CursorPath, NullLogger.Instance);
+        cursor.Should().BeEquivalentTo(new DeliveryCursor { LastDeliveredSequence = 2, Receiver = "conductor.example", Pending = 0 });
+    }
+
+    [Fact(Timeout = 30000)]
+    public async Task A_receiver_that_never_answers_is_given_up_at_the_deadline_and_the_cursor_names_what_was_lost()
+    {
+        using var root = new TempHostRoot();
+        var failing = new ScriptedEventSender([.. Enumerable.Repeat(DeliveryAttempt.Retry("HTTP 503"), 10_000)]);
+        await using var pipeline = await StartAsync(root, failing);
+        pipeline.Listener.OnAppended(SampleTransitions.StepEntry(1), SampleTransitions.State());
+        pipeline.Listener.OnAppended(SampleTransitions.StepEntry(2), SampleTransitions.State());
+        await Eventually.HoldsAsync(() => failing.Calls > 0, "a first attempt");
+        var deadline = DateTimeOffset.UtcNow.AddMilliseconds(300);
+
+        var lost = await pipeline.DeliverAllAsync(deadline, CancellationToken.None);
+
+        lost.Should().NotBeNull();
+        lost!.GaveUpAt.Should().BeOnOrAfter(deadline);
+        lost.Undelivered.Should().Equal($"{SampleTransitions.Host}:{SampleTransitions.Label}:1", $"{SampleTransitions.Host}:{SampleTransitions.Label}:2");
+        lost.LastError.Should().Be("HTTP 503");
+        DeliveryCursorFile.Read(OutboxPaths.For(root.Paths).CursorPath, NullLogger.Instance).Should().BeEquivalentTo(lost);
+        pipeline.Outbox.PendingCount.Should().Be(2, "given up is not delivered: the events stay in the outbox");
+    }
+
     private static Task<EventPipeline> StartAsync(TempHostRoot root, IEventSender sender) =>
-        EventPipeline.StartAsync(root.Paths, SampleTransitions.Host, sender, TimeProvider.System, NullLoggerFactory.Instance, Fast, CancellationToken.None);
+        EventPipeline.StartAsync(root.Paths, SampleTransitions.Host, sender, TimeProvider.System, NullLoggerFactory.Instance, Fast, CancellationToken.None, receiver: "conductor.example");
 }

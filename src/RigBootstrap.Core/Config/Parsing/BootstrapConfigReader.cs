@@ -95,9 +95,10 @@ internal static class BootstrapConfigReader
     private static EventsConfig? ReadEvents(JsonObjectReader root)
     {
         const string UrlFix = "set it to an absolute http or https URL such as https://conductor.example/api/events";
-        var events = root.OptionalObject("events", $"write it as an object with a url; {UrlFix}", ["url"]);
+        var events = root.OptionalObject("events", $"write it as an object with a url; {UrlFix}", ["url", "deliverFor"]);
         var url = events?.RequiredString("url", UrlFix, FieldRules.HttpUrl);
-        return url is not null && FieldRules.HttpUrl(url) is null ? new EventsConfig { Url = new Uri(url) } : null;
+        var deliverFor = events?.Duration("deliverFor", EventsConfig.DefaultDeliverFor, longest: EventsConfig.LongestDeliverFor) ?? EventsConfig.DefaultDeliverFor;
+        return url is not null && FieldRules.HttpUrl(url) is null ? new EventsConfig { Url = new Uri(url), DeliverFor = deliverFor } : null;
     }
 
     private static ImmutableDictionary<string, string> ReadTools(JsonObjectReader root)
