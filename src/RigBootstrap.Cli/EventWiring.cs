@@ -37,7 +37,7 @@ public sealed class EventWiring : IAsyncDisposable
         };
         var options = new EventDeliveryOptions();
         var pipeline = await EventPipeline.StartAsync(
-            services.Paths, Environment.MachineName, new EventSender(http, url, options.RequestTimeout, services.Time),
+            services.Paths, Environment.MachineName, config.Label, new EventSender(http, url, options.RequestTimeout, services.Time),
             services.Time, services.LoggerFactory, options, cancellationToken, receiver: url.Host);
         var wiring = new EventWiring(http, pipeline);
         return (wiring, services with

@@ -7,7 +7,7 @@ namespace RigBootstrap.Core.Events;
 /// <summary>Reads and atomically replaces the delivery cursor file.</summary>
 public static class DeliveryCursorFile
 {
-    public static readonly DeliveryCursor Empty = new() { LastDeliveredSequence = 0 };
+    public static readonly DeliveryCursor Empty = new();
 
     /// <summary>The cursor, or <see cref="Empty"/> when there is none yet or it cannot be read (logged).</summary>
     public static DeliveryCursor Read(string path, ILogger logger)
@@ -23,9 +23,9 @@ public static class DeliveryCursorFile
         }
         catch (JsonException ex)
         {
-            // It is replaced atomically, so only a hand edit gets here. Starting from 0 re-sends what is still in
-            // the outbox: duplicates the receiver drops by id, rather than events silently skipped.
-            logger.LogWarning("Event cursor {Path} is unreadable ({Problem}); re-sending every event still in the outbox", path, ex.Message);
+            // It is replaced atomically, so only a hand edit gets here. Starting over re-sends the journal's events:
+            // duplicates the receiver drops by id, rather than events silently skipped.
+            logger.LogWarning("Event cursor {Path} is unreadable ({Problem}); re-sending every event in the journal", path, ex.Message);
             return Empty;
         }
     }

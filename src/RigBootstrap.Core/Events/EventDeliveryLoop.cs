@@ -3,8 +3,8 @@ using Microsoft.Extensions.Logging;
 namespace RigBootstrap.Core.Events;
 
 /// <summary>
-/// Delivers the outbox in order, one event at a time, beside the workflow (which never awaits it): sleeps until an
-/// append when idle, backs off after a failure, and returns when canceled.
+/// Delivers the outbox (the journal's moves) in order, one event at a time, beside the workflow (which never awaits
+/// it): sleeps until a journal append when idle, backs off after a failure, and returns when canceled.
 /// </summary>
 public sealed class EventDeliveryLoop
 {
@@ -89,7 +89,7 @@ public sealed class EventDeliveryLoop
     {
         try
         {
-            _outbox.MarkDelivered(transition.Sequence);
+            _outbox.MarkDelivered(transition);
             return null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -6,8 +6,9 @@ using RigBootstrap.Core.State;
 namespace RigBootstrap.Core.Events;
 
 /// <summary>
-/// The outbox, its journal listener and its delivery loop for one `run`, and the loop's lifetime: it holds the
-/// outbox lock, starts delivering what earlier boots left at once, and stops after a bounded drain.
+/// The outbox (the journal from the delivery cursor), the journal listener that wakes delivery, and the delivery
+/// loop for one `run`, and the loop's lifetime: it holds the outbox lock, starts delivering what earlier boots left
+/// at once, and stops after a bounded drain, or after `Completed` once everything is delivered or the deadline passed.
 /// </summary>
 public sealed class EventPipeline : IAsyncDisposable
 {
@@ -42,8 +43,8 @@ public sealed class EventPipeline : IAsyncDisposable
     /// Throws <see cref="LockBusyException"/> when another run keeps the outbox past <see cref="EventDeliveryOptions.LockWait"/>.
     /// </summary>
     public static async Task<EventPipeline> StartAsync(
-        HostPaths paths, string hostName, IEventSender sender, TimeProvider time, ILoggerFactory loggerFactory, EventDeliveryOptions options, CancellationToken cancellationToken,
-        string? receiver = null)
+        HostPaths paths, string hostName, string label, IEventSender sender, TimeProvider time, ILoggerFactory loggerFactory, EventDeliveryOptions options,
+        CancellationToken cancellationToken, string? receiver = null)
     {
         var outboxPaths = OutboxPaths.For(paths);
         var outboxLock = await ExclusiveFileLock.TryAcquireAsync(outboxPaths.LockPath, options.LockWait, time, cancellationToken)
@@ -52,9 +53,9 @@ public sealed class EventPipeline : IAsyncDisposable
         try
         {
             var logger = loggerFactory.CreateLogger<EventPipeline>();
-            var outbox = EventOutbox.Open(paths, loggerFactory.CreateLogger<EventOutbox>(), options.CompactAtBytes, receiver);
+            var outbox = EventOutbox.Open(paths, hostName, label, loggerFactory.CreateLogger<EventOutbox>(), receiver);
             var signal = new DeliverySignal();
-            var listener = new OutboxJournalListener(outbox, signal, hostName, loggerFactory.CreateLogger<OutboxJournalListener>());
+            var listener = new OutboxJournalListener(signal);
             var backoff = new RetryBackoff(options.InitialBackoff, options.MaxBackoff, new Random());
             var progress = new DeliverySignal();
             var loop = new EventDeliveryLoop(outbox, sender, signal, backoff, time, loggerFactory.CreateLogger<EventDeliveryLoop>(), progress);

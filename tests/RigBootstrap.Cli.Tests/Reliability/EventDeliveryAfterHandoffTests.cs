@@ -147,6 +147,52 @@ public sealed class EventDeliveryAfterHandoffTests(PublishedBinary binary, ITest
         output.WriteLine($"EVENTS kill-and-reboot requests={receiver.Answered.Count} taken={taken.Count} taken-twice={DeliveredEvents.TakenTwice(receiver).Count}");
     }
 
+    [Fact(Timeout = 900000)]
+    public async Task Killed_after_every_persistence_point_in_turn_the_receiver_still_gets_every_journaled_move_once_by_id()
+    {
+        var points = 0;
+        var resent = 0;
+        for (var crashAfter = 1; crashAfter < 200; crashAfter++)
+        {
+            // Arrange: the receiver is down until the crash (or Completed, for a point past the run's last), so
+            // undelivered events wait in the journal when the process dies.
+            using var receiver = new EventReceiver { StatusCode = 503 };
+            using var host = new TempHost();
+            using var harness = new BootHarness(host) { CrashAfter = crashAfter };
+            await InstallAsync(host, DeliveredEvents.Config(receiver.Url));
+            harness.Operator = () =>
+            {
+                if (harness.CrashAfter is null || CrashCounter.Read(host) >= crashAfter || DeliveredEvents.WorkflowState(host) == "Completed")
+                {
+                    receiver.StatusCode = 200;
+                }
+
+                return Task.FromResult(false);
+            };
+
+            // Act
+            await harness.PowerOnAsync();
+            var settled = await harness.RunAsync(SettleLimit);
+
+            // Assert
+            var because = $"crash point {crashAfter}";
+            settled.Should().BeTrue(because);
+            ScenarioOutcome.ShouldBeCompletedAndCleanedUp(host, because);
+            var taken = DeliveredEvents.TakenOnce(receiver);
+            taken.Select(DeliveredEvents.Describe).Should().Equal(DeliveredEvents.JournalTransitions(host), because);
+            taken[^1].GetProperty("to").GetString().Should().Be("Completed", because);
+            resent += DeliveredEvents.TakenTwice(receiver).Count;
+            if (CrashCounter.Read(host) < crashAfter)
+            {
+                points = crashAfter - 1;
+                break;
+            }
+        }
+
+        points.Should().BeGreaterThan(5, "the sweep reached a run with fewer persistence points than the crash point");
+        output.WriteLine($"EVENTS crash-points tried={points} lost=0 taken-twice-by-id={resent}");
+    }
+
     private static DateTimeOffset JournalTime(string line) =>
         System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("time").GetDateTimeOffset();
 

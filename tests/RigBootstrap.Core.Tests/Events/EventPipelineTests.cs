@@ -18,12 +18,12 @@ public sealed class EventPipelineTests
     public async Task Starting_delivers_what_an_earlier_boot_left_and_stopping_drains_new_events()
     {
         using var root = new TempHostRoot();
-        var leftover = EventOutbox.Open(root.Paths, NullLogger.Instance);
-        leftover.Append(SampleTransitions.Event(1));
-        leftover.Append(SampleTransitions.Event(2));
+        SampleTransitions.Journal(root, 1);
+        SampleTransitions.Journal(root, 2);
         var sender = new ScriptedEventSender();
 
         var pipeline = await StartAsync(root, sender);
+        SampleTransitions.Journal(root, 3);
         pipeline.Listener.OnAppended(SampleTransitions.StepEntry(3), SampleTransitions.State());
         await pipeline.StopAsync(TimeSpan.FromSeconds(10), CancellationToken.None);
 
@@ -51,6 +51,7 @@ public sealed class EventPipelineTests
         using var root = new TempHostRoot();
         var failing = new ScriptedEventSender([.. Enumerable.Repeat(DeliveryAttempt.Retry("HTTP 503"), 10_000)]);
         var pipeline = await StartAsync(root, failing);
+        SampleTransitions.Journal(root, 1);
         pipeline.Listener.OnAppended(SampleTransitions.StepEntry(1), SampleTransitions.State());
 
         var stopping = pipeline.StopAsync(TimeSpan.FromMilliseconds(300), CancellationToken.None);
@@ -58,7 +59,7 @@ public sealed class EventPipelineTests
         await pipeline.DisposeAsync();
 
         failing.Calls.Should().BeGreaterThan(0);
-        EventOutbox.Open(root.Paths, NullLogger.Instance).Pending().Should().ContainSingle().Which.Step.Should().Be("step-1");
+        SampleTransitions.Open(root).Pending().Should().ContainSingle().Which.Step.Should().Be("step-1");
     }
 
     [Fact(Timeout = 30000)]
@@ -67,7 +68,9 @@ public sealed class EventPipelineTests
         using var root = new TempHostRoot();
         var sender = new ScriptedEventSender(DeliveryAttempt.Retry("HTTP 503"), DeliveryAttempt.Retry("HTTP 503"), DeliveryAttempt.Retry("connection refused"));
         await using var pipeline = await StartAsync(root, sender);
+        SampleTransitions.Journal(root, 1);
         pipeline.Listener.OnAppended(SampleTransitions.StepEntry(1), SampleTransitions.State());
+        SampleTransitions.Journal(root, 2);
         pipeline.Listener.OnAppended(SampleTransitions.StepEntry(2), SampleTransitions.State());
 
         var lost = await pipeline.DeliverAllAsync(DateTimeOffset.UtcNow.AddMinutes(5), CancellationToken.None);
@@ -75,7 +78,8 @@ public sealed class EventPipelineTests
         lost.Should().BeNull();
         sender.Sent.Select(e => e.Step).Should().Equal("step-1", "step-1", "step-1", "step-1", "step-2");
         var cursor = DeliveryCursorFile.Read(OutboxPaths.For(root.Paths).CursorPath, NullLogger.Instance);
-        cursor.Should().BeEquivalentTo(new DeliveryCursor { LastDeliveredSequence = 2, Receiver = "conductor.example", Pending = 0 });
+        cursor.Should().BeEquivalentTo(new DeliveryCursor { JournalLine = 2, Host = SampleTransitions.Host, Receiver = "conductor.example", Pending = 0 }, o => o.Excluding(c => c.JournalOffset));
+        cursor.JournalOffset.Should().Be(new FileInfo(root.Paths.JournalPath).Length);
     }
 
     [Fact(Timeout = 30000)]
@@ -84,7 +88,9 @@ public sealed class EventPipelineTests
         using var root = new TempHostRoot();
         var failing = new ScriptedEventSender([.. Enumerable.Repeat(DeliveryAttempt.Retry("HTTP 503"), 10_000)]);
         await using var pipeline = await StartAsync(root, failing);
+        SampleTransitions.Journal(root, 1);
         pipeline.Listener.OnAppended(SampleTransitions.StepEntry(1), SampleTransitions.State());
+        SampleTransitions.Journal(root, 2);
         pipeline.Listener.OnAppended(SampleTransitions.StepEntry(2), SampleTransitions.State());
         await Eventually.HoldsAsync(() => failing.Calls > 0, "a first attempt");
         var deadline = DateTimeOffset.UtcNow.AddMilliseconds(300);
@@ -100,5 +106,5 @@ public sealed class EventPipelineTests
     }
 
     private static Task<EventPipeline> StartAsync(TempHostRoot root, IEventSender sender) =>
-        EventPipeline.StartAsync(root.Paths, SampleTransitions.Host, sender, TimeProvider.System, NullLoggerFactory.Instance, Fast, CancellationToken.None, receiver: "conductor.example");
+        EventPipeline.StartAsync(root.Paths, SampleTransitions.Host, SampleTransitions.Label, sender, TimeProvider.System, NullLoggerFactory.Instance, Fast, CancellationToken.None, receiver: "conductor.example");
 }
