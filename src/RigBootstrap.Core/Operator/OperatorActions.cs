@@ -63,7 +63,11 @@ public sealed class OperatorActions
         // A workflow move like any other, so the event receiver hears of it (the journal is the outbox, docs/events.md).
         journal.Append(new JournalEntry
         {
-            Time = state.UpdatedAt, BootId = bootId, Kind = "workflow", From = before, To = state.Workflow.State.ToString(),
+            Time = state.UpdatedAt,
+            BootId = bootId,
+            Kind = "workflow",
+            From = before,
+            To = state.Workflow.State.ToString(),
             Reason = "reset --all by an operator: the workflow starts over",
         });
         journal.Append(new JournalEntry { Time = state.UpdatedAt, BootId = bootId, Kind = "operator", Reason = "reset --all: the workflow starts over" });

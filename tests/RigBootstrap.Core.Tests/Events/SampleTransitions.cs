@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using RigBootstrap.Core.Events;
 using RigBootstrap.Core.Journal;
 using RigBootstrap.Core.State;
 using RigBootstrap.Core.Tests.TestKit;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace RigBootstrap.Core.Tests.Events;
 

@@ -36,7 +36,11 @@ public sealed class StatusRendererTests
     {
         var delivering = new RigBootstrap.Core.Events.DeliveryCursor
         {
-            LastDeliveredSequence = 4, Receiver = "conductor.example", Pending = 3, LastError = "HTTP 503", NextTryAt = Start.AddMinutes(2),
+            LastDeliveredSequence = 4,
+            Receiver = "conductor.example",
+            Pending = 3,
+            LastError = "HTTP 503",
+            NextTryAt = Start.AddMinutes(2),
         };
 
         var lines = Lines(StatusRenderer.Render(State(WorkflowState.Completed), Start.AddMinutes(1), StuckStep.DefaultDeadline, delivering));
@@ -51,7 +55,11 @@ public sealed class StatusRendererTests
     {
         var gaveUp = new RigBootstrap.Core.Events.DeliveryCursor
         {
-            LastDeliveredSequence = 4, Receiver = "conductor.example", Pending = 2, LastError = "HTTP 503", GaveUpAt = Start.AddHours(24),
+            LastDeliveredSequence = 4,
+            Receiver = "conductor.example",
+            Pending = 2,
+            LastError = "HTTP 503",
+            GaveUpAt = Start.AddHours(24),
             Undelivered = ["mini:com.rig.bootstrap:5", "mini:com.rig.bootstrap:6"],
         };
         var state = State(WorkflowState.Completed) with { Handoff = new HandoffRecord { AgentLabel = "rig-deploy", CleanedUpAt = Start.AddHours(24) } };
