@@ -6,6 +6,7 @@
 #   bench/status-latency.sh                 publishes the linux-x64 single-file binary first
 #   RIG_BOOTSTRAP_PUBLISHED_BINARY=PATH bench/status-latency.sh    times that binary instead
 #   N=100 bench/status-latency.sh           more runs
+#   RUNS_OUT=FILE bench/status-latency.sh   also writes the raw durations in ms, one a line
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -64,3 +65,5 @@ size_bytes=$(wc -c < "$binary")
 echo "rig-bootstrap status --json on a completed demo root: $runs runs after $warmups warm-ups ($method)"
 times_ms | summarize
 awk -v b="$size_bytes" 'BEGIN { printf "  binary  %7.1f MB (%d bytes)\n", b / 1048576, b }'
+# RUNS_OUT=FILE keeps the raw durations (ms, one a line), for comparing binaries run by turns.
+if [ -n "${RUNS_OUT:-}" ]; then times_ms > "$RUNS_OUT"; fi

@@ -15,4 +15,7 @@ public static class ExitCodes
     public const int TemporaryFailure = 75;
     public const int Permission = 77;
     public const int Config = 78;
+
+    /// <summary>`run` stopped by SIGTERM or SIGINT before the workflow ended: 128 + 15, what a shell reports for a death by SIGTERM.</summary>
+    public const int Stopped = 143;
 }

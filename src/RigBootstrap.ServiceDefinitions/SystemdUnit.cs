@@ -54,6 +54,22 @@ public sealed partial record SystemdUnit
 
     public int? RestartSec { get; init => field = NotNegative(value, nameof(RestartSec)); }
 
+    /// <summary>Exit statuses systemd counts as a clean stop besides 0 (systemd.service(5)); each 0–255.</summary>
+    public ImmutableArray<int> SuccessExitStatus
+    {
+        get;
+        init
+        {
+            var statuses = value.IsDefault ? [] : value;
+            if (statuses.Any(status => status is < 0 or > 255))
+            {
+                throw new ArgumentException($"SuccessExitStatus={string.Join(' ', statuses)}: an exit status is between 0 and 255.", nameof(SuccessExitStatus));
+            }
+
+            field = statuses;
+        }
+    } = [];
+
     /// <summary>Variables set for the service, in the order they are written; names are unique.</summary>
     public ImmutableArray<KeyValuePair<string, string>> Environment
     {

@@ -23,6 +23,7 @@ public static class SystemdUnitWriter
         Line(text, "ExecStart", SystemdValueEscaping.CommandLine(unit.ExecStart));
         Line(text, "Restart", unit.Restart);
         Line(text, "RestartSec", unit.RestartSec);
+        Line(text, "SuccessExitStatus", unit.SuccessExitStatus.IsEmpty ? null : string.Join(' ', unit.SuccessExitStatus.Select(s => s.ToString(CultureInfo.InvariantCulture))));
         foreach (var (name, value) in unit.Environment)
         {
             Line(text, "Environment", SystemdValueEscaping.EnvironmentAssignment(name, value));

@@ -43,6 +43,18 @@ public sealed class DependencyTests
     }
 
     [Fact]
+    public void Only_run_builds_a_generic_host_so_the_short_verbs_stay_host_free()
+    {
+        // docs/adr/0006-generic-host.md: `status` and `plan` are called on every MDM check-in and must not pay for a host.
+        var hostUsers = Repository.SourceFiles("RigBootstrap.Cli")
+            .Where(f => !f.Contains(Path.Join("Cli", "Hosting") + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            .Where(f => File.ReadAllText(f) is var text && (text.Contains("Microsoft.Extensions.Hosting", StringComparison.Ordinal) || text.Contains("DaemonHost.", StringComparison.Ordinal)))
+            .Select(Repository.Relative);
+
+        hostUsers.Should().Equal(Path.Join("src", "RigBootstrap.Cli", "Commands", "RunCommand.cs"));
+    }
+
+    [Fact]
     public void Nothing_but_the_cli_references_the_cli()
     {
         foreach (var name in new[] { "RigBootstrap.Core", "RigBootstrap.StateMachine", "RigBootstrap.Processes", "RigBootstrap.ServiceDefinitions", "RigBootstrap.Age" })

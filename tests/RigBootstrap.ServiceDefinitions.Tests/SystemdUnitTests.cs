@@ -104,4 +104,14 @@ public sealed class SystemdUnitTests
         // Assert
         create.Should().Throw<ArgumentException>().WithMessage("RestartSec=-5 must not be negative*");
     }
+
+    [Fact]
+    public void An_exit_status_above_255_is_refused()
+    {
+        // Act
+        var create = () => Valid() with { SuccessExitStatus = [143, 300] };
+
+        // Assert
+        create.Should().Throw<ArgumentException>().WithMessage("SuccessExitStatus=143 300: an exit status is between 0 and 255*");
+    }
 }

@@ -17,7 +17,11 @@ public static class LoggingSetup
     public static ILoggerFactory Create(HostPaths paths, bool toFile, bool toConsole, LogEventLevel consoleLevel = LogEventLevel.Information) =>
         Create(paths, toFile, toConsole, consoleLevel, Console.Error);
 
-    internal static ILoggerFactory Create(HostPaths paths, bool toFile, bool toConsole, LogEventLevel consoleLevel, TextWriter stderr)
+    /// <summary>The daemon's logging: file and console, as a factory whose Serilog logger the Generic Host is given.</summary>
+    internal static TolerantLoggerFactory CreateForDaemon(HostPaths paths) =>
+        Create(paths, toFile: true, toConsole: true, LogEventLevel.Information, Console.Error);
+
+    internal static TolerantLoggerFactory Create(HostPaths paths, bool toFile, bool toConsole, LogEventLevel consoleLevel, TextWriter stderr)
     {
         var configuration = new LoggerConfiguration().MinimumLevel.Debug();
         LogFileTrouble? trouble = null;

@@ -12,6 +12,9 @@ internal sealed class TolerantLoggerFactory(Serilog.Core.Logger logger, LogFileT
 {
     private readonly SerilogLoggerFactory _inner = new(logger, dispose: false);
 
+    /// <summary>The Serilog logger behind this factory, for Serilog.Extensions.Hosting; this factory still owns and disposes it.</summary>
+    public Serilog.ILogger Serilog => logger;
+
     public ILogger CreateLogger(string categoryName) => _inner.CreateLogger(categoryName);
 
     public void AddProvider(ILoggerProvider provider) => _inner.AddProvider(provider);

@@ -23,6 +23,9 @@ public static class SystemdUnitFactory
         ExecStart = DaemonArguments.For(paths, toolsDirPath),
         Restart = "on-failure",
         RestartSec = restartSeconds,
+        // `run` exits 143 when SIGTERM stops it (docs/adr/0006-generic-host.md): `systemctl stop` leaves the unit
+        // inactive, not failed. Restart=on-failure does not restart a clean stop, as for a process SIGTERM killed.
+        SuccessExitStatus = [143],
         Environment = [new KeyValuePair<string, string>("PATH", LinuxPath)],
         WantedBy = ["multi-user.target"],
     };

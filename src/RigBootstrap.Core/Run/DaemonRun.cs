@@ -49,7 +49,17 @@ public sealed class DaemonRun
         var definitionPath = ServiceDefinitionFile.PathFor(config.Platform, paths, config.Label);
         var cleanup = new HandoffCleanup(paths, _services.ServiceManager, config.Label, definitionPath, logger, _services.BeforeCleanupAsync);
         var engine = new WorkflowEngine(definition, options, _services.Power, cleanup, _services.Time, logger);
-        return await engine.RunAsync(session, bootId, Environment.ProcessId, cancellationToken);
+        try
+        {
+            return await engine.RunAsync(session, bootId, Environment.ProcessId, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped by the service manager (docs/adr/0006-generic-host.md): the step in progress stays Running and is
+            // probed again by the next run, and this run ended cleanly, so it does not count toward daemon.maxCrashesPerBoot.
+            new StateChange(session).Update(s => s with { Run = s.Run is { } run ? run with { Active = false } : null }).Note("run-ended", "Stopped").Commit();
+            throw;
+        }
     }
 
     /// <summary>

@@ -29,6 +29,7 @@ public static class DefaultConfigDefinitions
         ExecStart = [InstalledProgramPath, "run"],
         Restart = "on-failure",
         RestartSec = 10,
+        SuccessExitStatus = [143],
         Environment = [new("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin")],
         WantedBy = ["multi-user.target"],
     };
