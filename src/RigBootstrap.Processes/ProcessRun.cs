@@ -1,9 +1,15 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using CliWrap;
 
 namespace RigBootstrap.Processes;
 
 /// <summary>One started child process, from its start to its result.</summary>
+/// <remarks>
+/// CliWrap starts the child, feeds stdin, pumps both output pipes into our captures and reports the
+/// exit code. What it lacks stays here (docs/adr/0005-cliwrap.md): start and exit stamped on the
+/// injected clock, the timeout as a result, SIGTERM then the tree kill, and a bounded drain.
+/// </remarks>
 internal sealed class ProcessRun
 {
     // After the reads are told to stop they end at once; this only bounds a stream that ignores it.
@@ -11,44 +17,23 @@ internal sealed class ProcessRun
 
     private readonly CommandSpec _spec;
     private readonly TimeProvider _timeProvider;
-    private readonly Process _process;
-    private readonly Task<ClockReading> _exited;
-    private readonly ClockReading _started;
-    private readonly int _pid;
+    private readonly ProcessLaunch _launch;
     private readonly LineDispatcher _dispatcher;
     private readonly OutputCapture _stdout;
     private readonly OutputCapture _stderr;
-    private readonly CancellationTokenSource _stopStreams = new();
-    private readonly Task _outputDrained;
-    private readonly Task _stdinFed;
+    private readonly CancellationTokenSource _stopStreams;
 
-    private ProcessRun(CommandSpec spec, TimeProvider timeProvider, Process process, Task<ClockReading> exited)
+    private ProcessRun(
+        CommandSpec spec, TimeProvider timeProvider, ProcessLaunch launch, LineDispatcher dispatcher, OutputCapture stdout, OutputCapture stderr,
+        CancellationTokenSource stopStreams)
     {
         _spec = spec;
         _timeProvider = timeProvider;
-        _process = process;
-        _exited = exited;
-        _started = ClockReading.Take(timeProvider);
-        _pid = process.Id;
-        _dispatcher = new LineDispatcher(spec.OutputSink);
-        _stdout = new OutputCapture(OutputStreamKind.Stdout, _dispatcher, spec.Secrets, spec.OutputTailBytes);
-        _stderr = new OutputCapture(OutputStreamKind.Stderr, _dispatcher, spec.Secrets, spec.OutputTailBytes);
-
-        // Both streams are drained from the start and at the same time: a child blocked on a full
-        // stderr pipe while we wait on stdout is the classic deadlock.
-        var stopToken = _stopStreams.Token;
-        _outputDrained = Task.WhenAll(
-            Task.Run(() => _stdout.DrainAsync(process.StandardOutput.BaseStream, stopToken)),
-            Task.Run(() => _stderr.DrainAsync(process.StandardError.BaseStream, stopToken)));
-        if (spec.StandardInput.IsNone)
-        {
-            StandardInputFeeder.Close(process.StandardInput);
-            _stdinFed = Task.CompletedTask;
-        }
-        else
-        {
-            _stdinFed = Task.Run(() => StandardInputFeeder.FeedAsync(process.StandardInput, spec.StandardInput, stopToken));
-        }
+        _launch = launch;
+        _dispatcher = dispatcher;
+        _stdout = stdout;
+        _stderr = stderr;
+        _stopStreams = stopStreams;
     }
 
     /// <summary>Starts the process or throws <see cref="ProcessStartException"/>; never leaves a child behind.</summary>
@@ -65,73 +50,104 @@ internal sealed class ProcessRun
             throw StartFailure(spec, "the working directory does not exist; create it first", nativeErrorCode: null, inner: null);
         }
 
-        var exited = new TaskCompletionSource<ClockReading>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var process = new Process { StartInfo = ProcessStartInfoFactory.Create(spec), EnableRaisingEvents = true };
-        // The exit is stamped in the callback itself, not whenever someone next looks (CliWrap #93).
-        process.Exited += (_, _) => exited.TrySetResult(ClockReading.Take(timeProvider));
+        var dispatcher = new LineDispatcher(spec.OutputSink);
+        var stdout = new OutputCapture(OutputStreamKind.Stdout, dispatcher, spec.Secrets, spec.OutputTailBytes);
+        var stderr = new OutputCapture(OutputStreamKind.Stderr, dispatcher, spec.Secrets, spec.OutputTailBytes);
+        var stopStreams = new CancellationTokenSource();
+
+        // CliWrap drains both pipes at the same time from the start (no deadlock on a full stderr
+        // pipe). Its token for them is ignored: only our own stop, after exit, ends a read early. Each
+        // drain runs on the thread pool, so no sink call happens on the caller's thread inside the start.
+        var stopToken = stopStreams.Token;
+        var command = CliCommandFactory.Create(
+            spec,
+            PipeTarget.Create((stream, _) => Task.Run(() => stdout.DrainAsync(stream, stopToken))),
+            PipeTarget.Create((stream, _) => Task.Run(() => stderr.DrainAsync(stream, stopToken))));
         try
         {
-            process.Start();
+            var launch = ProcessLaunch.Execute(command, timeProvider);
+            return new ProcessRun(spec, timeProvider, launch, dispatcher, stdout, stderr, stopStreams);
         }
         catch (Win32Exception ex)
         {
-            process.Dispose();
-            throw StartFailure(spec, $"{ex.Message} (errno {ex.NativeErrorCode})", ex.NativeErrorCode, ex);
+            stopStreams.Dispose();
+            // CliWrap wraps the OS error in a message of its own (unmasked path included); the inner
+            // one carries the errno and .NET's reason.
+            var osError = ex.InnerException as Win32Exception ?? ex;
+            throw StartFailure(spec, $"{osError.Message} (errno {osError.NativeErrorCode})", osError.NativeErrorCode, osError);
         }
-
-        return new ProcessRun(spec, timeProvider, process, exited.Task);
     }
 
     public async Task<ProcessResult> CompleteAsync(ProcessTreeTerminator terminator, CancellationToken cancellationToken)
     {
-        using (_process)
         using (_stopStreams)
         {
-            var outcome = await WaitForExitAsync(terminator, cancellationToken).ConfigureAwait(false);
-
-            // A background grandchild may hold the pipes open for ever (CliWrap #241): wait for end
-            // of output only so long, then stop reading and say so in the result.
-            var outputComplete = await BoundedWait.CompletesWithinAsync(_outputDrained, _spec.OutputDrainTimeout, _timeProvider)
-                .ConfigureAwait(false);
-            await _stopStreams.CancelAsync().ConfigureAwait(false);
-            await BoundedWait.CompletesWithinAsync(Task.WhenAll(_outputDrained, _stdinFed), StreamStopTimeout, _timeProvider)
-                .ConfigureAwait(false);
-
-            var result = BuildResult(outcome, outputIncomplete: !outputComplete);
-            _dispatcher.ThrowIfFaulted();
-            var allowed = _spec.AllowedExitCodes;
-            if (!outcome.Stopped && !allowed.IsEmpty && !allowed.Contains(result.ExitCode))
+            try
             {
-                throw new ProcessFailedException(_spec.ToMasked(), result, allowed);
+                return await FinishAsync(terminator, cancellationToken).ConfigureAwait(false);
             }
-
-            return result;
+            finally
+            {
+                // Whatever happened, no read outlives the run.
+                await _stopStreams.CancelAsync().ConfigureAwait(false);
+            }
         }
+    }
+
+    private async Task<ProcessResult> FinishAsync(ProcessTreeTerminator terminator, CancellationToken cancellationToken)
+    {
+        var outcome = await WaitForExitAsync(terminator, cancellationToken).ConfigureAwait(false);
+
+        // CliWrap's execution ends only at end of output, which a background grandchild may hold off
+        // for ever (CliWrap #241): wait for it only so long, then stop reading and say so in the result.
+        var outputComplete = await BoundedWait.CompletesWithinAsync(_launch.Execution, _spec.OutputDrainTimeout, _timeProvider)
+            .ConfigureAwait(false);
+        await _stopStreams.CancelAsync().ConfigureAwait(false);
+        if (!await BoundedWait.CompletesWithinAsync(_launch.Execution, StreamStopTimeout, _timeProvider).ConfigureAwait(false))
+        {
+            throw new InvalidOperationException(
+                $"The output pipes of process {_launch.Pid} kept reading {StreamStopTimeout.TotalSeconds:0} s after they were told to stop: "
+                    + $"{_spec.ToDisplayString()}. This is a bug in the process runner; report it with this message.");
+        }
+
+        var exit = await _launch.Execution.ConfigureAwait(false);
+        var result = BuildResult(exit.ExitCode, outcome, outputIncomplete: !outputComplete);
+        _dispatcher.ThrowIfFaulted();
+        var allowed = _spec.AllowedExitCodes;
+        if (!outcome.Stopped && !allowed.IsEmpty && !allowed.Contains(result.ExitCode))
+        {
+            throw new ProcessFailedException(_spec.ToMasked(), result, allowed);
+        }
+
+        return result;
     }
 
     private async Task<ExitOutcome> WaitForExitAsync(ProcessTreeTerminator terminator, CancellationToken cancellationToken)
     {
+        var exited = _launch.Exited;
         using var timeout = _spec.Timeout is { } limit ? new CancellationTokenSource(limit, _timeProvider) : new CancellationTokenSource();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            return new ExitOutcome(await _exited.WaitAsync(stop.Token).ConfigureAwait(false));
+            return new ExitOutcome(await exited.WaitAsync(stop.Token).ConfigureAwait(false));
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
             // Stop requested: handled below, outside the catch, because it awaits.
         }
 
-        if (_exited.IsCompleted)
+        if (exited.IsCompleted)
         {
             // The exit won the race against the stop: it ended on its own.
-            return new ExitOutcome(await _exited.ConfigureAwait(false));
+            return new ExitOutcome(await exited.ConfigureAwait(false));
         }
 
+        // Not CliWrap's cancellation: its graceful one sends SIGINT with no escalation, its forceful
+        // one throws instead of returning a result, and neither reaches orphaned descendants.
         var canceled = cancellationToken.IsCancellationRequested;
-        var graceful = await terminator.TerminateAsync(_process, _exited, _spec.GracePeriod, _spec.ToDisplayString())
+        var graceful = await terminator.TerminateAsync(_launch.Process, _launch.Pid, exited, _spec.GracePeriod, _spec.ToDisplayString())
             .ConfigureAwait(false);
-        return new ExitOutcome(await _exited.ConfigureAwait(false))
+        return new ExitOutcome(await exited.ConfigureAwait(false))
         {
             Canceled = canceled,
             TimedOut = !canceled,
@@ -139,16 +155,17 @@ internal sealed class ProcessRun
         };
     }
 
-    private ProcessResult BuildResult(ExitOutcome outcome, bool outputIncomplete)
+    private ProcessResult BuildResult(int exitCode, ExitOutcome outcome, bool outputIncomplete)
     {
-        // A child that exits instantly can be reported before Start() returned and we stamped the start.
-        var exitTime = outcome.Exit.Time < _started.Time ? _started.Time : outcome.Exit.Time;
-        var duration = _timeProvider.GetElapsedTime(_started.Timestamp, outcome.Exit.Timestamp);
+        var started = _launch.Started;
+        // A child that exits instantly can be reported before we stamped the start.
+        var exitTime = outcome.Exit.Time < started.Time ? started.Time : outcome.Exit.Time;
+        var duration = _timeProvider.GetElapsedTime(started.Timestamp, outcome.Exit.Timestamp);
         return new ProcessResult
         {
-            ExitCode = _process.ExitCode,
-            Pid = _pid,
-            StartTime = _started.Time,
+            ExitCode = exitCode,
+            Pid = _launch.Pid,
+            StartTime = started.Time,
             ExitTime = exitTime,
             Duration = duration < TimeSpan.Zero ? TimeSpan.Zero : duration,
             StdoutTail = _stdout.TailText,

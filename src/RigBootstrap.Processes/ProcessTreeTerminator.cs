@@ -26,9 +26,8 @@ internal sealed class ProcessTreeTerminator
     }
 
     /// <summary>Returns once the child has exited; true when SIGTERM alone was enough for the child.</summary>
-    public async Task<bool> TerminateAsync(Process process, Task exited, TimeSpan gracePeriod, string commandLine)
+    public async Task<bool> TerminateAsync(Process process, int pid, Task exited, TimeSpan gracePeriod, string commandLine)
     {
-        var pid = process.Id;
         // Snapshot first: once the child dies, its children are re-parented and no longer findable.
         var descendants = (await _tableReader.ReadAsync(CancellationToken.None).ConfigureAwait(false)).DescendantsOf(pid);
 
@@ -56,6 +55,7 @@ internal sealed class ProcessTreeTerminator
     {
         try
         {
+            // The same call CliWrap's forceful cancellation makes, without its exception instead of a result.
             process.Kill(entireProcessTree: true);
             return null;
         }
@@ -65,9 +65,10 @@ internal sealed class ProcessTreeTerminator
             // for the child decides whether this matters; the cause is kept for the error.
             return ex;
         }
-        catch (InvalidOperationException ex) when (process.HasExited)
+        catch (InvalidOperationException ex)
         {
-            // The child exited between the grace period and the kill.
+            // The child exited between the grace period and the kill, and CliWrap may already have
+            // disposed its handle (so HasExited would throw too): the bounded wait decides.
             return ex;
         }
     }

@@ -8,7 +8,6 @@ public sealed class DependencyTests
 {
     [Theory]
     [InlineData("RigBootstrap.StateMachine")]
-    [InlineData("RigBootstrap.Processes")]
     [InlineData("RigBootstrap.ServiceDefinitions")]
     public void The_engine_libraries_have_no_package_or_project_references(string project)
     {
@@ -29,6 +28,21 @@ public sealed class DependencyTests
             .Should().Equal("BouncyCastle.Cryptography");
         Assembly.Load("RigBootstrap.Age").GetReferencedAssemblies().Select(a => a.Name!)
             .Should().OnlyContain(name => name.StartsWith("System") || name == "BouncyCastle.Cryptography" || name == "netstandard" || name == "mscorlib");
+    }
+
+    [Fact]
+    public void The_process_library_references_cliwrap_and_nothing_else_and_core_runs_tools_through_it()
+    {
+        // docs/adr/0005-cliwrap.md: CliWrap is the process core; Core reaches it only through IProcessRunner.
+        var csproj = XDocument.Load(Path.Join(Repository.Root, "src", "RigBootstrap.Processes", "RigBootstrap.Processes.csproj"));
+
+        csproj.Descendants().Where(e => e.Name.LocalName is "ProjectReference").Should().BeEmpty();
+        csproj.Descendants().Where(e => e.Name.LocalName is "PackageReference").Select(e => e.Attribute("Include")!.Value)
+            .Should().Equal("CliWrap");
+        var processes = Assembly.Load("RigBootstrap.Processes").GetReferencedAssemblies().Select(a => a.Name!).ToList();
+        processes.Should().Contain("CliWrap")
+            .And.OnlyContain(name => name.StartsWith("System") || name.StartsWith("Microsoft.Win32.") || name == "CliWrap" || name == "netstandard" || name == "mscorlib");
+        Assembly.Load("RigBootstrap.Core").GetReferencedAssemblies().Select(a => a.Name).Should().Contain("RigBootstrap.Processes").And.NotContain("CliWrap");
     }
 
     [Fact]
