@@ -1,12 +1,14 @@
 using RigBootstrap.Core.Config;
 using RigBootstrap.Core.Events;
+using RigBootstrap.Core.Status;
 using RigBootstrap.Core.Workflow;
 
 namespace RigBootstrap.Cli;
 
 /// <summary>
 /// With `events.url` set, transitions go to a durable outbox and a loop beside the workflow delivers them for as
-/// long as the process lives (the workflow never waits for it), starting with what earlier boots left.
+/// long as the process lives (the workflow never waits for it), starting with what earlier boots left. After
+/// `Completed` the cleanup waits for delivery, for at most events.deliverFor from `Completed` (docs/events.md).
 /// </summary>
 public sealed class EventWiring : IAsyncDisposable
 {
@@ -21,10 +23,10 @@ public sealed class EventWiring : IAsyncDisposable
         _pipeline = pipeline;
     }
 
-    /// <summary>Null when the config has no events.url; otherwise the services gain the outbox listener and a drain before self-unload.</summary>
+    /// <summary>Null when the config has no events.url; otherwise the services gain the outbox listener and delivery before the cleanup.</summary>
     public static async Task<(EventWiring? Wiring, HostServices Services)> StartAsync(HostServices services, BootstrapConfig? config, CancellationToken cancellationToken)
     {
-        if (config?.Events?.Url is not { } url)
+        if (config?.Events is not { Url: { } url } events)
         {
             return (null, services);
         }
@@ -35,14 +37,15 @@ public sealed class EventWiring : IAsyncDisposable
         };
         var options = new EventDeliveryOptions();
         var pipeline = await EventPipeline.StartAsync(
-            services.Paths, Environment.MachineName, new EventSender(http, url, options.RequestTimeout, services.Time),
-            services.Time, services.LoggerFactory, options, cancellationToken);
+            services.Paths, Environment.MachineName, config.Label, new EventSender(http, url, options.RequestTimeout, services.Time),
+            services.Time, services.LoggerFactory, options, cancellationToken, receiver: url.Host);
         var wiring = new EventWiring(http, pipeline);
         return (wiring, services with
         {
             JournalListeners = services.JournalListeners.Add(pipeline.Listener),
-            // Unloading ourselves ends the process: give the last events (Completed among them) a bounded chance first.
-            BeforeSelfUnloadAsync = ct => pipeline.StopAsync(DrainGrace, ct),
+            // Removing ourselves ends delivery for good: every event first (Completed among them), or deliverFor runs out.
+            BeforeCleanupAsync = async (state, ct) =>
+                await pipeline.DeliverAllAsync(state.Workflow.Since + events.DeliverFor, ct) is { } lost ? DeliveryText.Lost(lost) : null,
         });
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging.Abstractions;
+using RigBootstrap.Core.Events;
 using RigBootstrap.Core.Host;
 using RigBootstrap.Core.Journal;
 using RigBootstrap.Core.State;
@@ -86,7 +87,7 @@ public static class StatusCommand
 
             Console.Write(parse.GetValue(history)
                 ? HistoryRenderer.Render(History(paths), state.Label)
-                : Render(state, chosen));
+                : Render(state, chosen, paths));
             if (loaded.WasRecovered && chosen == Text)
             {
                 Console.WriteLine($"  note: {loaded.RecoveredBecause}");
@@ -123,7 +124,7 @@ public static class StatusCommand
         var result = await new StatusWaiter(paths, services.ServiceManager, services.Time).WaitAsync(timeout, cancellationToken);
         if (result.State is { } state)
         {
-            Console.Write(Render(state, format));
+            Console.Write(Render(state, format, paths));
         }
 
         switch (result.Outcome)
@@ -184,8 +185,17 @@ public static class StatusCommand
         return JournalAnalyzer.Analyze(journal.Entries) with { TornLines = journal.TornLines };
     }
 
-    private static string Render(StateFile state, string format) =>
-        format == Json ? StateFileStore.Serialize(state) : StatusRenderer.Render(state, TimeProvider.System.GetUtcNow());
+    private static string Render(StateFile state, string format, HostPaths paths) =>
+        format == Json
+            ? StateFileStore.Serialize(state)
+            : StatusRenderer.Render(state, TimeProvider.System.GetUtcNow(), StuckStep.DefaultDeadline, Delivery(paths));
+
+    /// <summary>events/delivered.json when events were ever configured here; null otherwise.</summary>
+    private static DeliveryCursor? Delivery(HostPaths paths)
+    {
+        var cursorPath = OutboxPaths.For(paths).CursorPath;
+        return File.Exists(cursorPath) ? DeliveryCursorFile.Read(cursorPath, NullLogger.Instance) : null;
+    }
 
     private static int NotInstalled(HostPaths paths)
     {

@@ -36,9 +36,10 @@ public sealed class DaemonRunService : BackgroundService
         var (events, wired) = await EventWiring.StartAsync(services, config, cancellationToken);
         await using var eventsLifetime = events;
         var outcome = await new DaemonRun(wired, AppVersion.Current, config, preflightDone: config is not null).RunAsync(cancellationToken);
-        if (events is not null && outcome != RunOutcome.RebootRequested)
+        if (events is not null && outcome is not (RunOutcome.RebootRequested or RunOutcome.Completed))
         {
-            // Halted or waiting for a person: let the last events leave before the process exits.
+            // Halted or waiting for a person: let the last events leave before the process exits. (After Completed
+            // the cleanup has waited for delivery already, up to events.deliverFor.)
             await events.DrainAsync(cancellationToken);
         }
 

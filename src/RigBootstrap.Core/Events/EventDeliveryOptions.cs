@@ -1,6 +1,6 @@
 namespace RigBootstrap.Core.Events;
 
-/// <summary>Timeouts, back-off and outbox bounds for event delivery; tests shorten them.</summary>
+/// <summary>Timeouts and back-off for event delivery; tests shorten them.</summary>
 public sealed record EventDeliveryOptions
 {
     /// <summary>How long one POST may take before it counts as failed (a stalled receiver).</summary>
@@ -9,8 +9,6 @@ public sealed record EventDeliveryOptions
     public TimeSpan InitialBackoff { get; init; } = TimeSpan.FromSeconds(1);
 
     public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromMinutes(5);
-
-    public long CompactAtBytes { get; init; } = EventOutbox.DefaultCompactAtBytes;
 
     /// <summary>How long a starting run waits for a previous one to release the outbox (it drains for a bounded time).</summary>
     public TimeSpan LockWait { get; init; } = TimeSpan.FromSeconds(15);

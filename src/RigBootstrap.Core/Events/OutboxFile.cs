@@ -6,20 +6,24 @@ using RigBootstrap.Core.State;
 
 namespace RigBootstrap.Core.Events;
 
-/// <summary>The outbox's JSON-lines file: read (repairing a torn tail), write a line at a known end, rewrite whole.</summary>
+/// <summary>
+/// The outbox file of earlier builds (events/outbox.jsonl, JSON lines of events): read, repairing a torn tail, so
+/// that what they left is delivered before the journal's events (docs/adr/0007-journal-is-the-outbox.md).
+/// </summary>
 internal static class OutboxFile
 {
     public const UnixFileMode FileMode = StateFileStore.StateFileMode;
 
+    /// <summary>One line as earlier builds wrote it (tests make such files to check the migration).</summary>
     public static byte[] Encode(TransitionEvent transition) =>
         Encoding.UTF8.GetBytes(JsonSerializer.Serialize(transition, EventJsonReadable.Context.TransitionEvent) + "\n");
 
-    /// <summary>Every readable line in order and the file's length; a torn last line is cut off the file first.</summary>
-    public static (ImmutableArray<OutboxLine> Lines, long Bytes) ReadAndRepair(string path, ILogger logger)
+    /// <summary>Every readable line in order; a torn last line is cut off the file first.</summary>
+    public static ImmutableArray<TransitionEvent> ReadAndRepair(string path, ILogger logger)
     {
         if (!File.Exists(path))
         {
-            return ([], 0);
+            return [];
         }
 
         var bytes = File.ReadAllBytes(path);
@@ -32,7 +36,7 @@ internal static class OutboxFile
             logger.LogWarning("Event outbox {Path}: dropped a torn last line ({Bytes} bytes)", path, bytes.Length - end);
         }
 
-        var lines = ImmutableArray.CreateBuilder<OutboxLine>();
+        var lines = ImmutableArray.CreateBuilder<TransitionEvent>();
         var start = 0;
         while (start < end)
         {
@@ -40,49 +44,13 @@ internal static class OutboxFile
             var line = bytes.AsSpan(start, next - start);
             if (Parse(line, path, logger) is { } transition)
             {
-                lines.Add(new OutboxLine(transition, next + 1 - start));
+                lines.Add(transition);
             }
 
             start = next + 1;
         }
 
-        return (lines.ToImmutable(), end);
-    }
-
-    /// <summary>Writes a line at <paramref name="offset"/> (the end of the good lines) and fsyncs it.</summary>
-    public static void WriteAt(string path, long offset, byte[] line)
-    {
-        var created = !File.Exists(path);
-        using (var stream = new FileStream(path, new FileStreamOptions
-        {
-            Mode = System.IO.FileMode.OpenOrCreate,
-            Access = FileAccess.Write,
-            Share = FileShare.Read,
-            UnixCreateMode = FileMode,
-        }))
-        {
-            // Writing at a known offset rather than appending: whatever a failed earlier write left past the end
-            // of the good lines is overwritten and cut, so a torn fragment never precedes a good line.
-            stream.Seek(offset, SeekOrigin.Begin);
-            stream.Write(line);
-            stream.SetLength(offset + line.Length);
-            stream.Flush(flushToDisk: true);
-        }
-
-        if (created)
-        {
-            // The create mode is filtered by the umask; operators read this file like the journal (0644).
-            File.SetUnixFileMode(path, FileMode);
-            DurableFile.SyncDirectory(Path.GetDirectoryName(path)!);
-        }
-    }
-
-    /// <summary>Replaces the whole file atomically with <paramref name="events"/>; returns the new lines with their sizes.</summary>
-    public static ImmutableArray<OutboxLine> Rewrite(string path, IEnumerable<TransitionEvent> events)
-    {
-        var lines = events.Select(e => (Event: e, Bytes: Encode(e))).ToList();
-        DurableFile.WriteAtomically(path, string.Concat(lines.Select(l => Encoding.UTF8.GetString(l.Bytes))), FileMode);
-        return [.. lines.Select(l => new OutboxLine(l.Event, l.Bytes.Length))];
+        return lines.ToImmutable();
     }
 
     private static TransitionEvent? Parse(ReadOnlySpan<byte> line, string path, ILogger logger)

@@ -7,13 +7,13 @@ public sealed record OutboxPaths
 {
     public required string DirPath { get; init; }
 
-    /// <summary>Append-only JSON lines, 0644, no secrets (like the journal, docs/design.md §5).</summary>
+    /// <summary>The outbox file of earlier builds: delivered first, then removed; nothing writes it any more.</summary>
     public string OutboxPath => Path.Join(DirPath, "outbox.jsonl");
 
-    /// <summary>The last delivered sequence, replaced atomically.</summary>
+    /// <summary>How far delivery is in the journal, replaced atomically (<see cref="DeliveryCursor"/>).</summary>
     public string CursorPath => Path.Join(DirPath, "delivered.json");
 
-    /// <summary>Held by the one process that appends and delivers (the `run` that holds the state).</summary>
+    /// <summary>Held by the one process that delivers (the `run` that holds the state).</summary>
     public string LockPath => Path.Join(DirPath, "outbox.lock");
 
     public static OutboxPaths For(HostPaths paths) => new() { DirPath = Path.Join(paths.StateDirPath, "events") };

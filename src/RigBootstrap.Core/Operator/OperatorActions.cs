@@ -55,9 +55,22 @@ public sealed class OperatorActions
         var definition = WorkflowFactory.Build(config, _services);
         using var runLock = await AcquireAsync(cancellationToken);
         var bootId = await _services.BootIdentity.GetBootIdAsync(cancellationToken);
+        var store = new StateFileStore(paths);
+        var before = PreviousWorkflowState(store);
         var state = InitialState.Create(definition, WorkflowFactory.Options(config, _version), bootId, _services.Time.GetUtcNow());
-        new StateFileStore(paths).Save(state);
-        new JournalWriter(paths).Append(new JournalEntry { Time = state.UpdatedAt, BootId = bootId, Kind = "operator", Reason = "reset --all: the workflow starts over" });
+        store.Save(state);
+        var journal = new JournalWriter(paths);
+        // A workflow move like any other, so the event receiver hears of it (the journal is the outbox, docs/events.md).
+        journal.Append(new JournalEntry
+        {
+            Time = state.UpdatedAt,
+            BootId = bootId,
+            Kind = "workflow",
+            From = before,
+            To = state.Workflow.State.ToString(),
+            Reason = "reset --all by an operator: the workflow starts over",
+        });
+        journal.Append(new JournalEntry { Time = state.UpdatedAt, BootId = bootId, Kind = "operator", Reason = "reset --all: the workflow starts over" });
         await RestartAsync(config.Label, cancellationToken);
         return "every step is Pending again; the daemon was asked to start";
     }
@@ -85,6 +98,19 @@ public sealed class OperatorActions
         change.WorkflowIfPossible(WorkflowTrigger.Retry, $"{verb} {stepId} by an operator", $"run {stepId} again").Note("operator", $"{verb} {stepId}", stepId).Commit();
         await RestartAsync(config.Label, cancellationToken);
         return $"{stepId} is Pending again; the workflow is {session.Current.Workflow.State}";
+    }
+
+    /// <summary>Where the workflow was before `reset --all`; "Unknown" when the state file is what was lost (reset --all is its remedy).</summary>
+    private static string PreviousWorkflowState(StateFileStore store)
+    {
+        try
+        {
+            return store.Load().State?.Workflow.State.ToString() ?? "Unknown";
+        }
+        catch (StateFileCorruptException)
+        {
+            return "Unknown";
+        }
     }
 
     private async Task<ExclusiveFileLock> AcquireAsync(CancellationToken cancellationToken) =>

@@ -47,7 +47,7 @@ public sealed class DaemonRun
         var bootId = await _services.BootIdentity.GetBootIdAsync(cancellationToken);
         var session = OpenSession(definition, options, bootId, logger);
         var definitionPath = ServiceDefinitionFile.PathFor(config.Platform, paths, config.Label);
-        var cleanup = new HandoffCleanup(paths, _services.ServiceManager, config.Label, definitionPath, logger, _services.BeforeSelfUnloadAsync);
+        var cleanup = new HandoffCleanup(paths, _services.ServiceManager, config.Label, definitionPath, logger, _services.BeforeCleanupAsync);
         var engine = new WorkflowEngine(definition, options, _services.Power, cleanup, _services.Time, logger);
         try
         {

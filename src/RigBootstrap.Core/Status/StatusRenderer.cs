@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using RigBootstrap.Core.Config;
+using RigBootstrap.Core.Events;
 using RigBootstrap.Core.State;
 using RigBootstrap.Core.Steps;
 
@@ -15,11 +16,13 @@ public static class StatusRenderer
 {
     public static string Render(StateFile state, DateTimeOffset now) => Render(state, now, StuckStep.DefaultDeadline);
 
-    public static string Render(StateFile state, DateTimeOffset now, TimeSpan stuckDeadline)
+    /// <param name="delivery">events/delivered.json, when events are configured: after `Completed` the head line says what delivery is doing.</param>
+    public static string Render(StateFile state, DateTimeOffset now, TimeSpan stuckDeadline, DeliveryCursor? delivery = null)
     {
         var text = new StringBuilder();
         var workflow = state.Workflow;
-        text.AppendLine(CultureInfo.InvariantCulture, $"{state.Label}: {workflow.State} since {Stamp(workflow.Since)} ({DurationText.Coarse(now - workflow.Since)} ago)");
+        var events = DeliveryText.AfterCompleted(state, delivery) is { } said ? $"; {said}" : "";
+        text.AppendLine(CultureInfo.InvariantCulture, $"{state.Label}: {workflow.State} since {Stamp(workflow.Since)} ({DurationText.Coarse(now - workflow.Since)} ago){events}");
         text.AppendLine(CultureInfo.InvariantCulture, $"  why:  {workflow.Reason}");
         if (workflow.Next is not null)
         {

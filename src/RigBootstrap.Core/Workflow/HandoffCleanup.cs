@@ -5,8 +5,10 @@ using RigBootstrap.Core.Host;
 namespace RigBootstrap.Core.Workflow;
 
 /// <summary>
-/// The cleanup after `Completed` is durable (docs/invariants.md I8): delete our service definition (plist or unit) and binary,
-/// then unload ourselves (launchd bootout, systemd stop) as the very last act. Each part is idempotent, so a restart at any point only finishes the cleanup.
+/// The cleanup after `Completed` is durable (docs/invariants.md I8): with events configured, first let delivery finish
+/// (bounded by events.deliverFor; the host is the agent's meanwhile and nothing else is done to it), then delete our
+/// service definition (plist or unit) and binary, then unload ourselves (launchd bootout, systemd stop) as the very
+/// last act. Each part is idempotent, so a restart at any point (a reboot included) only finishes the cleanup.
 /// </summary>
 public sealed class HandoffCleanup
 {
@@ -15,11 +17,12 @@ public sealed class HandoffCleanup
     private readonly string _label;
     private readonly string _definitionPath;
     private readonly ILogger _logger;
-    private readonly Func<CancellationToken, Task>? _beforeSelfUnload;
+    private readonly Func<State.StateFile, CancellationToken, Task<string?>>? _beforeCleanup;
 
-    public HandoffCleanup(HostPaths paths, IServiceManager serviceManager, string label, string definitionPath, ILogger logger, Func<CancellationToken, Task>? beforeSelfUnload = null)
+    public HandoffCleanup(
+        HostPaths paths, IServiceManager serviceManager, string label, string definitionPath, ILogger logger, Func<State.StateFile, CancellationToken, Task<string?>>? beforeCleanup = null)
     {
-        _beforeSelfUnload = beforeSelfUnload;
+        _beforeCleanup = beforeCleanup;
         _paths = paths;
         _serviceManager = serviceManager;
         _label = label;
@@ -31,6 +34,8 @@ public sealed class HandoffCleanup
     {
         if (session.Current.Handoff?.CleanedUpAt is null)
         {
+            // While this waits the daemon stays loaded, so a reboot or a crash runs it again and it resumes here.
+            var undelivered = _beforeCleanup is null ? null : await _beforeCleanup(session.Current, cancellationToken);
             await _serviceManager.PrepareRemovalAsync(_label, cancellationToken);
             DeleteIfPresent(_definitionPath);
             DeleteIfPresent(_paths.InstalledBinaryPath);
@@ -39,7 +44,13 @@ public sealed class HandoffCleanup
                 Directory.Delete(_paths.InstalledBinaryDirPath);
             }
 
-            new StateChange(session)
+            var change = new StateChange(session);
+            if (undelivered is not null)
+            {
+                change.Note("events", undelivered);
+            }
+
+            change
                 .Update(s => s with
                 {
                     Handoff = (s.Handoff ?? new State.HandoffRecord { AgentLabel = "" }) with { CleanedUpAt = session.Now },
@@ -47,11 +58,6 @@ public sealed class HandoffCleanup
                 })
                 .Note("cleanup", $"removed {_definitionPath} and {_paths.InstalledBinaryPath}; unloading {_label} last")
                 .Commit();
-        }
-
-        if (_beforeSelfUnload is not null)
-        {
-            await _beforeSelfUnload(cancellationToken);
         }
 
         _logger.LogInformation("Unloading {Label}: the last act of rig-bootstrap on this host", _label);

@@ -63,8 +63,12 @@ public sealed record HostServices
 
     public IPersistencePointObserver PersistenceObserver { get; init; } = new NoPersistencePointObserver();
 
-    /// <summary>Runs just before the daemon unloads itself at the end of the handoff (the event outbox drains there).</summary>
-    public Func<CancellationToken, Task>? BeforeSelfUnloadAsync { get; init; }
+    /// <summary>
+    /// Runs after `Completed` and before anything of ours is removed: the event outbox delivers what is left, for at
+    /// most events.deliverFor from `Completed` (docs/events.md). Returns what could never be delivered, for the
+    /// journal, or null. Null without events: the cleanup follows `Completed` at once.
+    /// </summary>
+    public Func<StateFile, CancellationToken, Task<string?>>? BeforeCleanupAsync { get; init; }
 
     /// <summary>Told of every journal entry once it is durable (the event outbox, for one).</summary>
     public ImmutableArray<IJournalListener> JournalListeners { get; init; } = [];

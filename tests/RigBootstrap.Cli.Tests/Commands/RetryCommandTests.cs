@@ -28,4 +28,37 @@ public sealed class RetryCommandTests
         File.ReadAllBytes(host.StatePath).Should().Equal(stateBefore, "a refused retry leaves the state alone");
         File.ReadAllBytes(host.JournalPath).Should().Equal(journalBefore, "and journals nothing");
     }
+
+    [Fact(Timeout = 180000)]
+    public async Task Retry_and_reset_reach_the_event_receiver_through_the_journal_each_id_once()
+    {
+        // Arrange: a run that halts on `second`, with every event delivered.
+        using var receiver = new EventReceiver();
+        using var host = new TempHost();
+        var config = host.WriteFile("config.json", "{\n  \"events\": { \"url\": \"" + receiver.Url + "\" }," + TestConfigs.HaltsOnSecondStep.TrimStart()[1..]);
+        (await _cli.RunAsync(["install", "--config", config, .. host.HostArguments])).ExitCode.Should().Be(0);
+        var halted = await _cli.RunAsync(["run", .. host.HostArguments]);
+        halted.ExitCode.Should().Be(0, halted.Describe());
+        var beforeRetry = receiver.Bodies.Count;
+
+        // Act: each operator action, then the run launchd would start.
+        var retry = await _cli.RunAsync(["retry", "second", .. host.HostArguments]);
+        await _cli.RunAsync(["run", .. host.HostArguments]);
+        var afterRetry = Moves(receiver.Bodies.Skip(beforeRetry));
+        var beforeReset = receiver.Bodies.Count;
+        var reset = await _cli.RunAsync(["reset", "--all", .. host.HostArguments]);
+        await _cli.RunAsync(["run", .. host.HostArguments]);
+        var afterReset = Moves(receiver.Bodies.Skip(beforeReset));
+
+        // Assert
+        retry.ExitCode.Should().Be(0, retry.Describe());
+        reset.ExitCode.Should().Be(0, reset.Describe());
+        Moves(receiver.Bodies.Take(beforeRetry)).Should().EndWith("workflow Running->Halted");
+        afterRetry.Should().StartWith(["second Failed->Pending", "workflow Halted->Running"]).And.EndWith("workflow Running->Halted");
+        afterReset.Should().StartWith("workflow Halted->Installed");
+        receiver.Bodies.Select(b => System.Text.Json.JsonDocument.Parse(b).RootElement.GetProperty("id").GetString()).Should().OnlyHaveUniqueItems();
+    }
+
+    private static List<string> Moves(IEnumerable<string> bodies) =>
+        [.. bodies.Select(b => System.Text.Json.JsonDocument.Parse(b).RootElement).Select(Reliability.DeliveredEvents.Describe)];
 }

@@ -4,13 +4,18 @@ using System.Text;
 
 namespace RigBootstrap.Cli.Tests.TestKit;
 
-/// <summary>A minimal HTTP receiver on 127.0.0.1 that answers every request 200 and keeps the request bodies.</summary>
+/// <summary>
+/// A minimal HTTP receiver on 127.0.0.1 that answers every request with <see cref="StatusCode"/> (200 unless a test
+/// takes it down with 503) and keeps the request bodies, with what it answered each.
+/// </summary>
 public sealed class EventReceiver : IDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
     private readonly List<string> _bodies = [];
+    private readonly List<(string Body, int Status)> _answered = [];
     private readonly Task _loop;
+    private volatile int _statusCode = 200;
 
     public EventReceiver()
     {
@@ -19,6 +24,28 @@ public sealed class EventReceiver : IDisposable
     }
 
     public Uri Url => new($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/events");
+
+    /// <summary>What the next requests are answered: 200 takes the events, 503 plays a receiver that is down.</summary>
+    public int StatusCode
+    {
+        get => _statusCode;
+        set => _statusCode = value;
+    }
+
+    /// <summary>Every request in order with the status it got.</summary>
+    public IReadOnlyList<(string Body, int Status)> Answered
+    {
+        get
+        {
+            lock (_bodies)
+            {
+                return [.. _answered];
+            }
+        }
+    }
+
+    /// <summary>Requests answered with something other than 200.</summary>
+    public int Refused => Answered.Count(a => a.Status != 200);
 
     public IReadOnlyList<string> Bodies
     {
@@ -54,12 +81,15 @@ public sealed class EventReceiver : IDisposable
             using var client = await _listener.AcceptTcpClientAsync(_stop.Token);
             await using var stream = client.GetStream();
             var request = await ReadRequestAsync(stream);
+            var status = _statusCode;
             lock (_bodies)
             {
                 _bodies.Add(request);
+                _answered.Add((request, status));
             }
 
-            await stream.WriteAsync(Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"));
+            var reason = status == 200 ? "OK" : "Service Unavailable";
+            await stream.WriteAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 {status} {reason}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"));
         }
     }
 

@@ -96,6 +96,7 @@ public sealed class FieldTypeTests
     [InlineData("reboot.shutdownGrace")]
     [InlineData("commands[0].retry.backoff")]
     [InlineData("commands[0].timeout")]
+    [InlineData("events.deliverFor")]
     public void A_zero_duration_is_refused(string path)
     {
         // Arrange
@@ -107,6 +108,26 @@ public sealed class FieldTypeTests
         // Assert
         error.FieldPath.Should().Be(path);
         error.Message.Should().Be($"{path} must be longer than zero; use hh:mm:ss such as 00:01:00");
+    }
+
+    [Fact]
+    public void Events_deliver_for_is_read_defaults_to_a_day_and_refuses_more_than_a_week()
+    {
+        // Arrange
+        var set = ConfigJson.DesignExample().Set("events.deliverFor", "02:30:00");
+        var unset = ConfigJson.DesignExample();
+        var tooLong = ConfigJson.DesignExample().Set("events.deliverFor", "8.00:00:00");
+
+        // Act
+        var config = RigBootstrap.Core.Config.ConfigLoader.Parse(set.ToString(), ConfigErrors.FilePath);
+        var defaulted = RigBootstrap.Core.Config.ConfigLoader.Parse(unset.ToString(), ConfigErrors.FilePath);
+        var error = ConfigErrors.Single(tooLong);
+
+        // Assert
+        config.Events!.DeliverFor.Should().Be(TimeSpan.FromMinutes(150));
+        defaulted.Events!.DeliverFor.Should().Be(TimeSpan.FromHours(24));
+        error.FieldPath.Should().Be("events.deliverFor");
+        error.Message.Should().Be("events.deliverFor is 8.00:00:00, longer than the 7.00:00:00 allowed; use a shorter duration (use hh:mm:ss such as 00:01:00)");
     }
 
     [Fact]

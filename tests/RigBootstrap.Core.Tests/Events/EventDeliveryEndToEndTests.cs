@@ -22,8 +22,8 @@ public sealed class EventDeliveryEndToEndTests : IAsyncLifetime
     public EventDeliveryEndToEndTests(ITestOutputHelper output)
     {
         _output = output;
-        _outbox = EventOutbox.Open(_root.Paths, NullLogger.Instance);
-        _listener = new OutboxJournalListener(_outbox, _signal, SampleTransitions.Host, NullLogger.Instance);
+        _outbox = SampleTransitions.Open(_root);
+        _listener = new OutboxJournalListener(_signal);
     }
 
     [Fact(Timeout = 60000)]
@@ -51,7 +51,7 @@ public sealed class EventDeliveryEndToEndTests : IAsyncLifetime
         _receiver.Accepted.Should().Equal(SampleTransitions.Ids(15), "every event is taken once, in sequence order");
         _receiver.Duplicates.Should().BeGreaterThanOrEqualTo(1, "an event whose answer was lost in a stall is sent again");
         _receiver.Problems.Should().BeEmpty();
-        EventOutbox.Open(_root.Paths, NullLogger.Instance).LastDeliveredSequence.Should().Be(15);
+        SampleTransitions.Open(_root).Cursor.JournalLine.Should().Be(15);
     }
 
     [Fact(Timeout = 60000)]
@@ -69,7 +69,7 @@ public sealed class EventDeliveryEndToEndTests : IAsyncLifetime
 
         _output.WriteLine($"49 appends took {stopwatch.ElapsedMilliseconds} ms while one request hung");
         stopwatch.Elapsed.Should().BeLessThan(requestTimeout / 3, "no append waits for the network");
-        _outbox.LastSequence.Should().Be(50);
+        _outbox.Pending()[^1].Sequence.Should().Be(50);
         _outbox.PendingCount.Should().Be(50, "nothing was answered");
         _receiver.Stalled.Should().Be(1, "the loop still waits on its one request");
     }
@@ -99,6 +99,7 @@ public sealed class EventDeliveryEndToEndTests : IAsyncLifetime
     {
         for (var n = first; n <= last; n++)
         {
+            SampleTransitions.Journal(_root, n);
             _listener.OnAppended(SampleTransitions.StepEntry(n), SampleTransitions.State());
         }
     }

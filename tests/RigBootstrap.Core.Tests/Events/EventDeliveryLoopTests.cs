@@ -15,33 +15,33 @@ public sealed class EventDeliveryLoopTests : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly EventOutbox _outbox;
 
-    public EventDeliveryLoopTests() => _outbox = EventOutbox.Open(_root.Paths, NullLogger.Instance);
+    public EventDeliveryLoopTests() => _outbox = SampleTransitions.Open(_root);
 
     [Fact(Timeout = 30000)]
     public async Task What_earlier_runs_left_is_delivered_in_order_at_start()
     {
         for (var n = 1; n <= 3; n++)
         {
-            _outbox.Append(SampleTransitions.Event(n));
+            SampleTransitions.Journal(_root, n);
         }
 
         var sender = new ScriptedEventSender();
-        var reopened = EventOutbox.Open(_root.Paths, NullLogger.Instance);
+        var reopened = SampleTransitions.Open(_root);
 
         var loop = Start(sender, reopened);
         await Eventually.HoldsAsync(() => reopened.PendingCount == 0, "the three leftover events delivered");
         await StopAsync(loop);
 
         sender.Sent.Select(e => e.Sequence).Should().Equal(1, 2, 3);
-        EventOutbox.Open(_root.Paths, NullLogger.Instance).LastDeliveredSequence.Should().Be(3);
+        SampleTransitions.Open(_root).Cursor.JournalLine.Should().Be(3);
     }
 
     [Fact(Timeout = 30000)]
     public async Task A_failed_event_is_resent_after_the_back_off_and_later_events_wait_for_it()
     {
         var sender = new ScriptedEventSender(DeliveryAttempt.Retry("HTTP 503"), DeliveryAttempt.Retry("connection refused"));
-        _outbox.Append(SampleTransitions.Event(1));
-        _outbox.Append(SampleTransitions.Event(2));
+        SampleTransitions.Journal(_root, 1);
+        SampleTransitions.Journal(_root, 2);
 
         var loop = Start(sender);
         await Eventually.HoldsAsync(() => sender.Calls == 1, "the first attempt");
@@ -64,8 +64,8 @@ public sealed class EventDeliveryLoopTests : IDisposable
     {
         var sender = new ScriptedEventSender(DeliveryAttempt.Rejected("HTTP 422"));
         var logger = new RecordingLogger();
-        _outbox.Append(SampleTransitions.Event(1));
-        _outbox.Append(SampleTransitions.Event(2));
+        SampleTransitions.Journal(_root, 1);
+        SampleTransitions.Journal(_root, 2);
 
         var loop = Start(sender, logger: logger);
         await Eventually.HoldsAsync(() => _outbox.PendingCount == 0, "both events leave the outbox");
@@ -79,10 +79,11 @@ public sealed class EventDeliveryLoopTests : IDisposable
     public async Task An_idle_loop_wakes_when_an_event_is_appended()
     {
         var sender = new ScriptedEventSender();
-        var listener = new OutboxJournalListener(_outbox, _signal, SampleTransitions.Host, NullLogger.Instance);
+        var listener = new OutboxJournalListener(_signal);
         var loop = Start(sender);
         await Task.Delay(50);
 
+        SampleTransitions.Journal(_root, 1);
         listener.OnAppended(SampleTransitions.StepEntry(1), SampleTransitions.State());
         await Eventually.HoldsAsync(() => sender.Calls == 1, "delivery of the appended event, without any time passing");
         await StopAsync(loop);
@@ -94,14 +95,14 @@ public sealed class EventDeliveryLoopTests : IDisposable
     public async Task Cancelling_during_a_back_off_ends_the_loop_quietly_and_keeps_the_event()
     {
         var sender = new ScriptedEventSender(DeliveryAttempt.Retry("HTTP 500"));
-        _outbox.Append(SampleTransitions.Event(1));
+        SampleTransitions.Journal(_root, 1);
         var loop = Start(sender);
         await Eventually.HoldsAsync(() => sender.Calls == 1, "the first attempt");
 
         await _stop.CancelAsync();
 
         await loop.Invoking(async l => await l).Should().NotThrowAsync();
-        EventOutbox.Open(_root.Paths, NullLogger.Instance).Pending().Should().ContainSingle();
+        SampleTransitions.Open(_root).Pending().Should().ContainSingle();
     }
 
     public void Dispose()

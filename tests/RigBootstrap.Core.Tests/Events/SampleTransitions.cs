@@ -1,7 +1,10 @@
 using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using RigBootstrap.Core.Events;
 using RigBootstrap.Core.Journal;
 using RigBootstrap.Core.State;
+using RigBootstrap.Core.Tests.TestKit;
 
 namespace RigBootstrap.Core.Tests.Events;
 
@@ -47,6 +50,12 @@ internal static class SampleTransitions
         Steps = [],
         UpdatedAt = Start,
     };
+
+    /// <summary>Opens the outbox of <paramref name="root"/> as the daemon does, with this host name and label.</summary>
+    public static EventOutbox Open(TempHostRoot root, ILogger? logger = null) => EventOutbox.Open(root.Paths, Host, Label, logger ?? NullLogger.Instance);
+
+    /// <summary>Journals step entry <paramref name="n"/> as the workflow does (durably); on a fresh journal it is line n.</summary>
+    public static void Journal(TempHostRoot root, int n) => new JournalWriter(root.Paths).Append(StepEntry(n));
 
     /// <summary>The ids the outbox gives events 1..count on a fresh host.</summary>
     public static ImmutableArray<string> Ids(int count) => [.. Enumerable.Range(1, count).Select(n => $"{Host}:{Label}:{n}")];

@@ -97,6 +97,32 @@ public sealed class OperatorActionsTests
         host.Journal.Should().Contain(e => e.Kind == "operator" && e.Reason == "reset fragile");
     }
 
+    [Theory(Timeout = 30000)]
+    [InlineData("retry", "fragile Failed->Pending", "workflow Halted->Running")]
+    [InlineData("reset", "fragile Failed->Pending", "workflow Halted->Running")]
+    [InlineData("reset --all", "workflow Halted->Installed")]
+    public async Task Operator_actions_are_events_too_through_the_journal(string action, params string[] expected)
+    {
+        // Arrange: everything the run journaled is delivered already.
+        using var host = await HaltedHostAsync();
+        var outbox = RigBootstrap.Core.Events.EventOutbox.Open(host.Root.Paths, "mini-07", InstalledHost.Label, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        foreach (var delivered in outbox.Pending())
+        {
+            outbox.MarkDelivered(delivered);
+        }
+
+        // Act
+        _ = action switch
+        {
+            "retry" => await Actions(host).RetryAsync("fragile", CancellationToken.None),
+            "reset" => await Actions(host).ResetStepAsync("fragile", CancellationToken.None),
+            _ => await Actions(host).ResetAllAsync(CancellationToken.None),
+        };
+
+        // Assert
+        outbox.Pending().Select(e => $"{e.Step ?? "workflow"} {e.From}->{e.To}").Should().Equal(expected);
+    }
+
     [Fact(Timeout = 30000)]
     public async Task Retry_while_a_run_holds_the_lock_is_refused_and_changes_nothing()
     {

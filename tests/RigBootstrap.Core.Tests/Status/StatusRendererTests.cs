@@ -32,6 +32,45 @@ public sealed class StatusRendererTests
     private static string[] Lines(string text) => text.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
 
     [Fact]
+    public void After_completed_the_head_line_says_how_many_events_are_still_being_delivered_where_and_why()
+    {
+        var delivering = new RigBootstrap.Core.Events.DeliveryCursor
+        {
+            LastDeliveredSequence = 4,
+            Receiver = "conductor.example",
+            Pending = 3,
+            LastError = "HTTP 503",
+            NextTryAt = Start.AddMinutes(2),
+        };
+
+        var lines = Lines(StatusRenderer.Render(State(WorkflowState.Completed), Start.AddMinutes(1), StuckStep.DefaultDeadline, delivering));
+        var waiting = Lines(StatusRenderer.Render(State(WorkflowState.Waiting), Start.AddMinutes(1), StuckStep.DefaultDeadline, delivering));
+
+        lines[0].Should().Be("com.rig.bootstrap: Completed since 2026-11-25 12:00:00Z (1m 0s ago); delivering 3 events to conductor.example, last error HTTP 503, next try at 2026-11-25 12:02:00Z");
+        waiting[0].Should().Be("com.rig.bootstrap: Waiting since 2026-11-25 12:00:00Z (1m 0s ago)", "before Completed, delivery runs beside the workflow and is not news");
+    }
+
+    [Fact]
+    public void After_giving_up_the_head_line_names_every_event_that_was_never_delivered()
+    {
+        var gaveUp = new RigBootstrap.Core.Events.DeliveryCursor
+        {
+            LastDeliveredSequence = 4,
+            Receiver = "conductor.example",
+            Pending = 2,
+            LastError = "HTTP 503",
+            GaveUpAt = Start.AddHours(24),
+            Undelivered = ["mini:com.rig.bootstrap:5", "mini:com.rig.bootstrap:6"],
+        };
+        var state = State(WorkflowState.Completed) with { Handoff = new HandoffRecord { AgentLabel = "rig-deploy", CleanedUpAt = Start.AddHours(24) } };
+
+        var lines = Lines(StatusRenderer.Render(state, Start.AddHours(25), StuckStep.DefaultDeadline, gaveUp));
+
+        lines[0].Should().Be("com.rig.bootstrap: Completed since 2026-11-25 12:00:00Z (1d 1h ago); 2 events never delivered to conductor.example "
+            + "(gave up at 2026-11-26 12:00:00Z, events.deliverFor after Completed; last error HTTP 503): mini:com.rig.bootstrap:5, mini:com.rig.bootstrap:6");
+    }
+
+    [Fact]
     public void The_workflow_line_comes_first_with_state_since_reason_and_next()
     {
         var lines = Lines(StatusRenderer.Render(State(WorkflowState.Waiting), Start.AddMinutes(90)));

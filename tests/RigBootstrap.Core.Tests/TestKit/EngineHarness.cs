@@ -33,6 +33,9 @@ public sealed class EngineHarness : IDisposable
 
     public TimerWatchingTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
 
+    /// <summary>What runs between `Completed` and the cleanup (event delivery, in the daemon).</summary>
+    public Func<StateFile, CancellationToken, Task<string?>>? BeforeCleanup { get; set; }
+
     public StateFileStore Store => new(_root.Paths);
 
     public StateFile State => Store.Load().State!;
@@ -48,7 +51,7 @@ public sealed class EngineHarness : IDisposable
         var state = loaded.State ?? InitialState.Create(Definition, Options, Boot.Current, Time.GetUtcNow());
         var logger = NullLogger.Instance;
         var session = new StateSession(state, Store, new JournalWriter(_root.Paths), observer ?? new NoPersistencePointObserver(), Time, logger);
-        var cleanup = new HandoffCleanup(_root.Paths, Launchd, Options.Label, _root.Paths.LaunchDaemonPlistPath(Options.Label), logger);
+        var cleanup = new HandoffCleanup(_root.Paths, Launchd, Options.Label, _root.Paths.LaunchDaemonPlistPath(Options.Label), logger, BeforeCleanup);
         var engine = new WorkflowEngine(Definition, Options, Power, cleanup, Time, logger);
         return await engine.RunAsync(session, Boot.Current, 4242, cancellationToken);
     }

@@ -95,7 +95,8 @@ internal static class BootstrapConfigReader
         const string UrlFix = "set it to an absolute http or https URL such as https://conductor.example/api/events";
         var events = root.OptionalObject("events", $"write it as an object with a url; {UrlFix}", ConfigObjectShape.Events);
         var url = events?.RequiredString("url", UrlFix, FieldRules.HttpUrl);
-        return url is not null && FieldRules.HttpUrl(url) is null ? new EventsConfig { Url = new Uri(url) } : null;
+        var deliverFor = events?.Duration("deliverFor", EventsConfig.DefaultDeliverFor, longest: EventsConfig.LongestDeliverFor) ?? EventsConfig.DefaultDeliverFor;
+        return url is not null && FieldRules.HttpUrl(url) is null ? new EventsConfig { Url = new Uri(url), DeliverFor = deliverFor } : null;
     }
 
     private static ImmutableDictionary<string, string> ReadTools(JsonObjectReader root)

@@ -20,7 +20,7 @@ internal sealed record ConfigObjectShape
 
     public static readonly ConfigObjectShape Daemon = new("daemon", ["throttleIntervalSeconds", "maxCrashesPerBoot"]);
 
-    public static readonly ConfigObjectShape Events = new("events", ["url"]);
+    public static readonly ConfigObjectShape Events = new("events", ["url", "deliverFor"]);
 
     public static readonly ConfigObjectShape Tools = new("tools", [.. ToolNames.All], "tool");
 
