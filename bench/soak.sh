@@ -86,7 +86,7 @@ if [ -z "${RIG_BOOTSTRAP_SOAK_RUN:-}" ]; then
     echo "| boots / reboots (power cuts included) | $(field boots) / $(field reboots) |"
     echo "| side effects repeated (must be 0) | $(field repeated) |"
     echo "| idempotent side effects redone after a cut at a moment | $(field redone) |"
-    echo "| \`retry\` after a halt on a budget (I5's reboot loop, or a step's 3 attempts all died) | $(field retries) |"
+    echo "| \`retry\` after a halt on a budget (the reboot loop of docs/invariants.md I5, or a step's 3 attempts all died) | $(field retries) |"
     echo "| wall time on this machine ($(nproc 2>/dev/null || echo "?") cores, shared) | $(field seconds) s |"
     echo "| commit, date | $commit, $(date -u +%Y-%m-%d) |"
     echo "<!-- soak:end -->"

@@ -11,7 +11,7 @@ public sealed class HelpTests
 
     public HelpTests(PublishedBinary binary) => _cli = new RigBootstrapCli(binary.FilePath);
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task Help_exits_0_and_lists_every_verb_and_the_global_options()
     {
         // Act
@@ -25,7 +25,7 @@ public sealed class HelpTests
         result.Stdout.Should().Contain("--root").And.Contain("--tools-dir");
     }
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task An_unknown_verb_exits_64_and_points_at_help()
     {
         // Act

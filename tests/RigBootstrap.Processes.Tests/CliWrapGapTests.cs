@@ -17,7 +17,7 @@ public sealed class CliWrapGapTests
 {
     private const string Secret = "AGE-SECRET-KEY-1QQQ9SECRET";
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Plain_cliwrap_returns_only_once_a_background_grandchild_releases_the_pipes()
     {
         // Arrange: the shell exits at once; its background subshell holds stdout, then leaves a marker.
@@ -45,7 +45,7 @@ public sealed class CliWrapGapTests
         runnerMarkerAtReturn.Should().BeFalse();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Graceful_cancellation_sends_sigint_not_sigterm_and_throws_instead_of_returning_a_result()
     {
         var run = await RunUntilReadyThenCancelAsync(graceful: true);
@@ -55,7 +55,7 @@ public sealed class CliWrapGapTests
         ProcessProbe.Kill(run.Grandchild);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Graceful_cancellation_leaves_the_descendants_of_the_child_running()
     {
         var run = await RunUntilReadyThenCancelAsync(graceful: true);
@@ -71,7 +71,7 @@ public sealed class CliWrapGapTests
         }
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Forceful_cancellation_kills_the_tree_but_throws_so_the_exit_code_is_lost()
     {
         var run = await RunUntilReadyThenCancelAsync(graceful: false);
@@ -80,7 +80,7 @@ public sealed class CliWrapGapTests
         (await ProcessProbe.AllGoneAsync([run.Grandchild], TimeSpan.FromSeconds(5))).Should().BeTrue();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Its_exit_code_validation_prints_a_secret_in_argv_unmasked()
     {
         var execute = async () => await Cli.Wrap(Shell.ShFilePath).WithArguments(["-c", "exit 3", "sh", "--token=" + Secret]).ExecuteAsync();
@@ -91,7 +91,7 @@ public sealed class CliWrapGapTests
         failure.Message.Should().Contain(Secret);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Buffered_execution_keeps_all_of_the_output()
     {
         const int OneMegabyte = 1024 * 1024;
@@ -102,7 +102,7 @@ public sealed class CliWrapGapTests
         result.StandardOutput.Length.Should().Be(OneMegabyte);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Start_and_exit_times_come_from_the_system_clock()
     {
         // CliWrap takes no TimeProvider: a shifted clock could not reach these, as it reaches the runner's.

@@ -7,7 +7,7 @@ public sealed class ProcessRunnerArgumentTests
 {
     private readonly ProcessRunner _runner = new(TimeProvider.System);
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Arguments_arrive_in_the_child_argv_byte_for_byte()
     {
         // Arrange: the awkward cases of Windows-style re-parsing, quoting and encoding.
@@ -27,7 +27,7 @@ public sealed class ProcessRunnerArgumentTests
         received.Should().Equal(expected);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_program_is_started_directly_without_a_shell_in_between()
     {
         var spec = new CommandSpec { FileName = "/bin/echo", Arguments = ["$HOME", "*"] };

@@ -6,7 +6,7 @@ public sealed class ProcessRunnerCancellationTests
 {
     private readonly ProcessRunner _runner = new(TimeProvider.System);
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_child_trapping_sigterm_cleans_up_and_the_result_says_it_went_gracefully()
     {
         // Arrange
@@ -30,7 +30,7 @@ public sealed class ProcessRunnerCancellationTests
         (await ProcessProbe.AllGoneAsync([result.Pid, grandchild], TimeSpan.FromSeconds(5))).Should().BeTrue();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Canceling_kills_the_whole_tree_down_to_the_great_grandchild()
     {
         // Arrange: sh -> sh -> sleep; the inner shell reports both of its generations.

@@ -7,7 +7,7 @@ public sealed class ProcessRunnerEnvironmentTests
 {
     private readonly ProcessRunner _runner = new(TimeProvider.System);
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Variables_are_inherited_then_added_replaced_or_removed_and_path_is_ours()
     {
         // Arrange: names unique to this test, so the change to our own environment disturbs no one.
@@ -48,7 +48,7 @@ public sealed class ProcessRunnerEnvironmentTests
         }
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task The_working_directory_is_honoured()
     {
         using var temp = new TempDir();

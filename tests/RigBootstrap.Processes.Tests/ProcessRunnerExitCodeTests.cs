@@ -6,7 +6,7 @@ public sealed class ProcessRunnerExitCodeTests
 {
     private readonly ProcessRunner _runner = new(TimeProvider.System);
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task An_exit_code_outside_the_allowed_set_throws_with_the_code_the_command_and_the_stderr_tail()
     {
         var spec = Shell.Script("echo 'disk is full' >&2; exit 3");
@@ -20,7 +20,7 @@ public sealed class ProcessRunnerExitCodeTests
         failure.Command.FileName.Should().Be("/bin/sh");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task An_allowed_non_zero_exit_code_returns_a_result()
     {
         var spec = Shell.Script("exit 3") with { AllowedExitCodes = [0, 3] };
@@ -30,7 +30,7 @@ public sealed class ProcessRunnerExitCodeTests
         result.ExitCode.Should().Be(3);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task An_empty_allowed_set_accepts_any_exit_code()
     {
         var spec = Shell.Script("exit 42") with { AllowedExitCodes = [] };

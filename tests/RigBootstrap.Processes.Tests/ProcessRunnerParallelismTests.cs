@@ -4,7 +4,7 @@ namespace RigBootstrap.Processes.Tests;
 
 public sealed class ProcessRunnerParallelismTests
 {
-    [Fact(Timeout = 60000)]
+    [Fact]
     public async Task Twenty_concurrent_runs_finish_with_their_own_unmixed_output()
     {
         // Arrange: one runner shared by all, as the engine does.

@@ -8,7 +8,7 @@ public sealed class ProcessRunnerRedactionTests
     private const string Secret = "AGE-SECRET-KEY-1QQQ9SECRET";
     private readonly ProcessRunner _runner = new(TimeProvider.System);
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_secret_given_by_env_and_stdin_appears_in_no_message_line_or_result()
     {
         // Arrange: the child echoes the secret from env and stdin on both streams, then fails.
@@ -37,7 +37,7 @@ public sealed class ProcessRunnerRedactionTests
         failure.StderrTail.Should().Be("oops **** / ****\n");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_secret_put_in_argv_by_mistake_is_masked_in_messages()
     {
         var spec = Shell.Script("echo \"token is $1\" >&2; exit 1", "--token=" + Secret) with { Secrets = [Secret] };
@@ -50,7 +50,7 @@ public sealed class ProcessRunnerRedactionTests
         failure.StderrTail.Should().Be("token is --token=****\n");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Each_line_of_a_multi_line_secret_is_masked_in_output()
     {
         const string pem = "-----BEGIN KEY-----\nMIIBVwIBADANBgkqhkiG9w0BAQEFAASC\n-----END KEY-----\n";

@@ -8,7 +8,7 @@ public sealed class ProcessRunnerStreamTests
     private const int TenMegabytes = 10 * 1024 * 1024;
     private readonly ProcessRunner _runner = new(TimeProvider.System);
 
-    [Fact(Timeout = 60000)]
+    [Fact]
     public async Task Ten_megabytes_on_each_stream_at_once_do_not_deadlock_and_the_tails_are_right()
     {
         // Arrange: both streams written concurrently, each ending with a marker. Children of .NET
@@ -36,7 +36,7 @@ public sealed class ProcessRunnerStreamTests
         result.OutputIncomplete.Should().BeFalse();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_child_reading_stdin_without_input_gets_end_of_file()
     {
         var spec = new CommandSpec { FileName = "/bin/cat", Timeout = TimeSpan.FromSeconds(20) };
@@ -48,7 +48,7 @@ public sealed class ProcessRunnerStreamTests
         result.StdoutTail.Should().BeEmpty();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Text_input_is_delivered_exactly_as_utf8()
     {
         const string input = "héllo\r\nwörld 😀\nno newline at the end";
@@ -59,7 +59,7 @@ public sealed class ProcessRunnerStreamTests
         result.StdoutTail.Should().Be(input);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Byte_input_is_delivered_exactly()
     {
         ImmutableArray<byte> input = [0x00, 0x01, 0x41, 0x0A, 0x42];
@@ -70,7 +70,7 @@ public sealed class ProcessRunnerStreamTests
         result.StdoutTail.Trim().Should().Be("00 01 41 0a 42");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_child_that_stops_reading_after_one_byte_of_ten_megabytes_causes_no_exception()
     {
         var spec = Shell.Script("/usr/bin/head -c 1 >/dev/null; echo read-one") with
@@ -84,7 +84,7 @@ public sealed class ProcessRunnerStreamTests
         result.StdoutTail.Should().Be("read-one\n");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task The_sink_receives_every_line_of_both_streams_tagged_and_in_order()
     {
         var sink = new RecordingSink();
@@ -97,7 +97,7 @@ public sealed class ProcessRunnerStreamTests
         result.StdoutTail.Should().Be("o1\ncrlf\r\npartial");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task The_tail_keeps_the_end_of_the_output_and_flags_the_cut()
     {
         var spec = Shell.Script("i=0; while [ $i -lt 5000 ]; do echo \"line-$i\"; i=$((i+1)); done") with { OutputTailBytes = 1024 };
@@ -110,7 +110,7 @@ public sealed class ProcessRunnerStreamTests
         result.StderrTruncated.Should().BeFalse();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Short_output_is_kept_whole_and_not_flagged()
     {
         var result = await _runner.RunAsync(Shell.Script("echo short"), CancellationToken.None);
@@ -119,7 +119,7 @@ public sealed class ProcessRunnerStreamTests
         result.StdoutTruncated.Should().BeFalse();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_throwing_sink_does_not_block_the_child_and_its_exception_surfaces_after_exit()
     {
         var spec = Shell.Script("/usr/bin/yes line 2>/dev/null | /usr/bin/head -n 100000") with { OutputSink = new CountingSink(_ => throw new FormatException("sink broke")) };
@@ -129,7 +129,7 @@ public sealed class ProcessRunnerStreamTests
         await run.Should().ThrowAsync<FormatException>().WithMessage("sink broke");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_grandchild_holding_the_pipes_does_not_hang_the_run()
     {
         // Arrange: the shell exits at once, but its background sleep keeps stdout and stderr open.

@@ -7,7 +7,7 @@ public sealed class ProcessRunnerTimeoutTests
 {
     private readonly ProcessRunner _runner = new(TimeProvider.System);
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_timeout_returns_a_timed_out_result_within_its_bound_and_the_process_is_gone()
     {
         // Arrange
@@ -26,7 +26,7 @@ public sealed class ProcessRunnerTimeoutTests
         ProcessProbe.IsAlive(result.Pid).Should().BeFalse();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_child_ignoring_sigterm_is_killed_with_its_tree_after_the_grace_period()
     {
         // Arrange: TERM is ignored by the shell and, inherited, by its sleep.

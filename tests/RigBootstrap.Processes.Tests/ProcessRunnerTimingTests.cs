@@ -4,7 +4,7 @@ namespace RigBootstrap.Processes.Tests;
 
 public sealed class ProcessRunnerTimingTests
 {
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Start_exit_and_duration_match_a_known_one_second_sleep()
     {
         var spec = new CommandSpec { FileName = "/bin/sleep", Arguments = ["1"] };
@@ -16,7 +16,7 @@ public sealed class ProcessRunnerTimingTests
         (result.ExitTime - result.StartTime).Should().BeCloseTo(result.Duration, TimeSpan.FromMilliseconds(500));
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Timestamps_come_from_the_injected_clock()
     {
         var shift = TimeSpan.FromDays(3650);
@@ -29,7 +29,7 @@ public sealed class ProcessRunnerTimingTests
         result.ExitTime.Should().BeOnOrAfter(result.StartTime);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_child_that_exits_at_once_still_has_its_exit_after_its_start()
     {
         var runner = new ProcessRunner(TimeProvider.System);

@@ -4,7 +4,7 @@ namespace RigBootstrap.Processes.Tests;
 
 public sealed class ProcessRunnerUserTests
 {
-    [RootOnLinuxFact(Timeout = 30000)]
+    [RootOnLinuxFact]
     public async Task A_command_runs_as_the_requested_user()
     {
         var spec = new CommandSpec { FileName = "/usr/bin/id", Arguments = ["-un"], UserName = "nobody" };

@@ -7,7 +7,7 @@ public sealed class ProcessTreeTerminatorTests
 {
     private const string Script = "echo \"child $$\"; echo ready; exec /bin/sleep 60";
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_descendant_from_the_snapshot_is_killed_even_once_it_is_no_longer_a_child()
     {
         // Arrange: a stray sleep that the snapshot claims the child started.
@@ -32,7 +32,7 @@ public sealed class ProcessTreeTerminatorTests
         }
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_pid_reused_since_the_snapshot_is_left_alone()
     {
         // Arrange: the second snapshot shows the same PID with another start time.

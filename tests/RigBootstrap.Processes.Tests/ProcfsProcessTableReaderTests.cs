@@ -23,7 +23,7 @@ public sealed class ProcfsProcessTableReaderTests
         ProcfsProcessTableReader.TryParseStat(8, "not a stat line").Should().BeNull();
     }
 
-    [LinuxOnlyFact(Timeout = 30000)]
+    [LinuxOnlyFact]
     public async Task The_snapshot_shows_a_real_child_and_its_grandchild()
     {
         // Arrange: a shell that started a sleep, said so, and waits to be canceled.

@@ -21,7 +21,7 @@ public sealed class PsProcessTableReaderTests
             new ProcessEntry(812, 1, "Tue Nov  5 09:00:00 2025"));
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task The_real_ps_lists_this_process_with_its_parent()
     {
         // Arrange
@@ -41,7 +41,7 @@ public sealed class PsProcessTableReaderTests
         }
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_missing_ps_gives_an_empty_table()
     {
         using var temp = new TempDir();

@@ -16,7 +16,7 @@ public sealed class ShellEscapeTests
         ShellEscape.Quote(argument).Should().Be(expected);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Quoted_words_reach_a_real_shell_unchanged()
     {
         // Arrange

@@ -22,7 +22,7 @@ public sealed class BadConfigCorpusTests
         count.Should().BeGreaterThanOrEqualTo(20);
     }
 
-    [Theory(Timeout = 120000)]
+    [Theory]
     [MemberData(nameof(CaseNames))]
     public async Task Install_with_a_corpus_config_exits_78_names_the_field_and_the_fix_and_changes_nothing(string name)
     {

@@ -12,21 +12,21 @@ public sealed class BadStateCorpusTests
 
     public static TheoryData<string> CaseNames => StateCorpus.Names;
 
-    [Theory(Timeout = 120000)]
+    [Theory]
     [MemberData(nameof(CaseNames))]
     public Task Run_and_status_on_a_corpus_state_exit_65_name_reset_all_and_change_no_file(string name) =>
         AssertRefusedAsync(name);
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public Task A_workflow_state_written_as_a_number_is_refused_with_65() => AssertRefusedAsync("workflow-state-is-a-number");
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public Task A_newer_state_is_not_replaced_by_an_older_prev() => AssertRefusedAsync("newer-schemaVersion-with-an-older-prev");
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public Task A_lost_state_with_a_journal_is_refused_with_65_by_run_and_status() => AssertRefusedAsync("state-deleted-journal-kept");
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public Task A_directory_in_place_of_the_state_file_is_refused_with_65() => AssertRefusedAsync("state-is-a-directory");
 
     private async Task AssertRefusedAsync(string name)

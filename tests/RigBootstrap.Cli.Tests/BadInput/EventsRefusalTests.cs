@@ -22,7 +22,7 @@ public sealed class EventsRefusalTests(PublishedBinary binary)
 
     public static TheoryData<string> CaseNames => StateCorpus.Names;
 
-    [Theory(Timeout = 120000)]
+    [Theory]
     [MemberData(nameof(CaseNames))]
     public async Task A_corpus_state_is_refused_with_65_before_any_events_file_is_made(string name)
     {
@@ -40,7 +40,7 @@ public sealed class EventsRefusalTests(PublishedBinary binary)
         HostFileBytes.Take(host.RootDirPath).Should().BeEquivalentTo(before, "a refused run changes nothing");
     }
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task A_group_writable_binary_is_refused_with_77_before_any_events_file_is_made()
     {
         // Arrange
@@ -57,7 +57,7 @@ public sealed class EventsRefusalTests(PublishedBinary binary)
         HostFileBytes.Take(host.RootDirPath).Should().BeEquivalentTo(before, "a refused run changes nothing");
     }
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task A_group_writable_events_directory_is_refused_with_77_naming_it_and_the_chmod()
     {
         // Arrange: the outbox directory, opened to the group.
@@ -75,7 +75,7 @@ public sealed class EventsRefusalTests(PublishedBinary binary)
         HostFileBytes.Take(host.RootDirPath).Should().BeEquivalentTo(before, "a refused run changes nothing");
     }
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task An_outbox_that_is_a_symlink_is_refused_with_77_and_its_target_is_left_alone()
     {
         // Arrange

@@ -22,7 +22,7 @@ public sealed class HostRefusalTests(PublishedBinary binary)
 
     private readonly RigBootstrapCli _cli = new(binary.FilePath);
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task Softwareupdate_mode_without_a_volume_owner_on_Apple_Silicon_exits_78_and_changes_nothing()
     {
         using var host = new TempHost();
@@ -33,7 +33,7 @@ public sealed class HostRefusalTests(PublishedBinary binary)
         host.ToolCalls("sysctl").Should().Equal("-n hw.optional.arm64");
     }
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task The_same_config_installs_on_an_Intel_Mac()
     {
         using var host = new TempHost();
@@ -44,7 +44,7 @@ public sealed class HostRefusalTests(PublishedBinary binary)
         result.ExitCode.Should().Be(0, result.Describe());
     }
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task Autologin_forbidden_by_a_managed_profile_exits_78_and_changes_nothing()
     {
         using var host = new TempHost();
@@ -59,7 +59,7 @@ public sealed class HostRefusalTests(PublishedBinary binary)
         host.ToolCalls("defaults").Should().OnlyContain(c => c.StartsWith("read ", StringComparison.Ordinal));
     }
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task Autologin_for_an_account_with_its_Apple_Account_password_exits_78_and_changes_nothing()
     {
         using var host = new TempHost();

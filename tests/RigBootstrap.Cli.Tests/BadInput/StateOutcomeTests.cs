@@ -10,7 +10,7 @@ public sealed class StateOutcomeTests
 
     public StateOutcomeTests(PublishedBinary binary) => _cli = new RigBootstrapCli(binary.FilePath);
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task A_truncated_state_with_a_good_prev_is_recovered_and_the_journal_says_so()
     {
         // Arrange
@@ -34,7 +34,7 @@ public sealed class StateOutcomeTests
         statusAfterRun.ExitCode.Should().Be(0, "the recovered workflow ran to Completed\n" + statusAfterRun.Describe());
     }
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task A_state_naming_a_step_the_config_lacks_halts_with_the_documented_message()
     {
         // Arrange

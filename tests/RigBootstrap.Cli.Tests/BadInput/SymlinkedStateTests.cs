@@ -13,7 +13,7 @@ public sealed class SymlinkedStateTests
 
     public SymlinkedStateTests(PublishedBinary binary) => _cli = new RigBootstrapCli(binary.FilePath);
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task Run_refuses_a_symlinked_state_file_with_77_or_65_and_changes_nothing()
     {
         // Arrange
@@ -31,7 +31,7 @@ public sealed class SymlinkedStateTests
         new FileInfo(host.StatePath).LinkTarget.Should().Be(target);
     }
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task Run_and_status_never_write_through_a_symlinked_state_file()
     {
         // Arrange

@@ -15,7 +15,7 @@ public sealed class AgeDecryptCommandTests(PublishedBinary binary) : IDisposable
 
     private static readonly string[] Damages = ["bad tag in chunk 3", "truncated after chunk 2", "trailing data"];
 
-    [RealAgeFact(Timeout = 120000)]
+    [RealAgeFact]
     public async Task Armored_and_binary_files_from_age_decrypt_to_out_and_to_stdout()
     {
         var (keyPath, recipient) = await KeyAsync();
@@ -36,7 +36,7 @@ public sealed class AgeDecryptCommandTests(PublishedBinary binary) : IDisposable
         }
     }
 
-    [RealAgeFact(Timeout = 120000)]
+    [RealAgeFact]
     public async Task Stdin_is_read_when_no_input_is_named()
     {
         var (keyPath, recipient) = await KeyAsync();
@@ -50,7 +50,7 @@ public sealed class AgeDecryptCommandTests(PublishedBinary binary) : IDisposable
         result.Stdout.Should().Be("abcdefghij");
     }
 
-    [RealAgeFact(Timeout = 120000)]
+    [RealAgeFact]
     public async Task Every_damaged_stream_exits_65_with_no_out_file_no_temporary_file_and_nothing_on_stdout()
     {
         var (keyPath, recipient) = await KeyAsync();
@@ -72,7 +72,7 @@ public sealed class AgeDecryptCommandTests(PublishedBinary binary) : IDisposable
         }
     }
 
-    [RealAgeFact(Timeout = 120000)]
+    [RealAgeFact]
     public async Task A_bad_tag_in_the_third_chunk_keeps_an_existing_out_file_as_it_was()
     {
         var (keyPath, recipient) = await KeyAsync();
@@ -87,7 +87,7 @@ public sealed class AgeDecryptCommandTests(PublishedBinary binary) : IDisposable
         File.ReadAllText(outPath).Should().Be("previous contents");
     }
 
-    [Fact(Timeout = 60000)]
+    [Fact]
     public async Task A_missing_input_exits_66_no_identity_64_and_an_out_in_a_missing_directory_73()
     {
         var (keyPath, _) = await KeyAsync();

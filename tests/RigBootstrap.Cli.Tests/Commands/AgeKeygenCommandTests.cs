@@ -10,7 +10,7 @@ public sealed class AgeKeygenCommandTests(PublishedBinary binary)
     private static readonly string MacOsFixtures = Path.Join(RepositoryRoot.Find(), "tests", "Fixtures", "macos");
     private readonly RigBootstrapCli _cli = new(binary.FilePath);
 
-    [Fact(Timeout = 60000)]
+    [Fact]
     public async Task Keygen_o_writes_a_0600_key_file_and_prints_the_public_key_line_age_keygen_prints()
     {
         // Arrange
@@ -29,7 +29,7 @@ public sealed class AgeKeygenCommandTests(PublishedBinary binary)
         File.ReadAllText(keyPath).Should().Contain($"# public key: {result.Stderr.Trim()["Public key: ".Length..]}\n");
     }
 
-    [Fact(Timeout = 60000)]
+    [Fact]
     public async Task Keygen_o_over_an_existing_file_exits_73_and_leaves_it_as_it_was()
     {
         // Arrange
@@ -45,7 +45,7 @@ public sealed class AgeKeygenCommandTests(PublishedBinary binary)
         File.ReadAllText(keyPath).Should().Be("an existing key\n");
     }
 
-    [RealAgeFact(Timeout = 60000)]
+    [RealAgeFact]
     public async Task Recipient_prints_what_age_keygen_y_prints_for_our_key_and_for_its_own()
     {
         // Arrange: one key of ours, one made by the real age-keygen, in one identity file.
@@ -72,7 +72,7 @@ public sealed class AgeKeygenCommandTests(PublishedBinary binary)
         File.ReadAllText(Path.Join(MacOsFixtures, "age-keygen-y.txt")).Should().MatchRegex("^age1[0-9a-z]{58}\n$");
     }
 
-    [Fact(Timeout = 60000)]
+    [Fact]
     public async Task Recipient_of_a_file_without_an_identity_exits_65_naming_the_file_and_a_missing_one_66()
     {
         using var host = new TempHost();

@@ -10,7 +10,7 @@ public sealed class CheckSecretsCommandTests(PublishedBinary binary)
 
     private readonly RigBootstrapCli _cli = new(binary.FilePath);
 
-    [Fact(Timeout = 60000)]
+    [Fact]
     public async Task A_good_file_opens_and_only_the_names_of_its_values_are_printed()
     {
         using var host = WithoutAge();
@@ -21,7 +21,7 @@ public sealed class CheckSecretsCommandTests(PublishedBinary binary)
         result.Stdout.Should().Contain("MAC verified").And.Contain("nested__test__file").And.NotContain("test_value").And.NotContain("another value");
     }
 
-    [Theory(Timeout = 60000)]
+    [Theory]
     [InlineData("data:")]
     [InlineData("tag:")]
     [InlineData("mac: ENC[AES256_GCM,data:")]
@@ -40,7 +40,7 @@ public sealed class CheckSecretsCommandTests(PublishedBinary binary)
         result.Stderr.Should().Contain(tampered);
     }
 
-    [Fact(Timeout = 60000)]
+    [Fact]
     public async Task A_key_that_is_not_a_recipient_yet_exits_75()
     {
         using var host = WithoutAge();

@@ -12,7 +12,7 @@ public sealed class DemoCommandTests
 
     public DemoCommandTests(PublishedBinary binary) => _cli = new RigBootstrapCli(binary.FilePath);
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task Demo_exits_0_after_a_reboot_and_a_resumed_run_and_ends_Completed()
     {
         // Act
@@ -33,7 +33,7 @@ public sealed class DemoCommandTests
         Directory.Exists(simulatedRoot).Should().BeFalse("a demo without --keep or --into removes its temporary host");
     }
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task Demo_into_a_directory_leaves_Completed_state_and_journal_and_removes_the_daemon_and_binary()
     {
         // Arrange
@@ -56,7 +56,7 @@ public sealed class DemoCommandTests
         File.ReadAllLines(host.JournalPath).Should().NotBeEmpty();
     }
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task Demo_into_a_directory_that_is_not_empty_exits_64_and_writes_nothing()
     {
         // Arrange

@@ -11,7 +11,7 @@ public sealed class DemoSecretsTests(PublishedBinary binary)
 
     private readonly RigBootstrapCli _cli = new(binary.FilePath);
 
-    [Fact(Timeout = 180000)]
+    [Fact]
     public async Task After_the_demo_no_secret_is_in_the_state_the_journal_or_the_logs()
     {
         // Arrange

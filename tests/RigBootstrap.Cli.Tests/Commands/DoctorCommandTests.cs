@@ -22,7 +22,7 @@ public sealed class DoctorCommandTests
 
     public DoctorCommandTests(PublishedBinary binary) => _cli = new RigBootstrapCli(binary.FilePath);
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task Doctor_on_a_sound_installed_host_finds_no_problem_and_exits_0()
     {
         // Arrange
@@ -42,7 +42,7 @@ public sealed class DoctorCommandTests
             .And.Contain("no com.apple.quarantine attribute on the installed binary");
     }
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task Doctor_finds_a_modified_and_quarantined_binary_names_both_fixes_and_exits_69()
     {
         // Arrange: signed ad-hoc, then changed after signing, and downloaded by a browser.
@@ -65,7 +65,7 @@ public sealed class DoctorCommandTests
         host.ToolCalls("codesign").Should().Equal($"--sign - {host.InstalledBinaryPath}", $"--verify --strict {host.InstalledBinaryPath}");
     }
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task Doctor_warns_that_an_ad_hoc_signature_changes_with_every_release()
     {
         using var host = new TempHost();
@@ -80,7 +80,7 @@ public sealed class DoctorCommandTests
             .And.Contain("fix: sign releases with a Developer ID (publish.ps1 -SigningIdentity; docs/signing.md)");
     }
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task Doctor_finds_the_disabled_daemon_and_FileVault_on_names_each_fix_exits_69_and_changes_nothing()
     {
         // Arrange
@@ -103,7 +103,7 @@ public sealed class DoctorCommandTests
         FileSnapshot.Take(host.RootDirPath).Entries.Should().BeEquivalentTo(before.Entries, "doctor only reads");
     }
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task Doctor_names_the_chmod_for_a_config_others_can_write_and_exits_69()
     {
         // Arrange
@@ -121,7 +121,7 @@ public sealed class DoctorCommandTests
             .And.Contain($"fix: `chmod 0600 {host.InstalledConfigPath}`");
     }
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task Doctor_with_an_invalid_config_exits_78_naming_the_field()
     {
         using var host = new TempHost();

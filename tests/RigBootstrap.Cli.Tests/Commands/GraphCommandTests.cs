@@ -9,7 +9,7 @@ public sealed class GraphCommandTests
 
     public GraphCommandTests(PublishedBinary binary) => _cli = new RigBootstrapCli(binary.FilePath);
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task Graph_prints_a_Mermaid_flowchart_of_the_config_steps()
     {
         // Arrange
@@ -27,7 +27,7 @@ public sealed class GraphCommandTests
         Directory.EnumerateFileSystemEntries(host.RootDirPath).Should().BeEmpty("graph only describes");
     }
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task Graph_with_lifecycle_prints_the_Mermaid_state_diagrams()
     {
         // Act

@@ -12,7 +12,7 @@ public sealed class InstallCommandConfigErrorTests
 
     public static TheoryData<string> BadConfigNames => BadConfigs.Names;
 
-    [Theory(Timeout = 120000)]
+    [Theory]
     [MemberData(nameof(BadConfigNames))]
     public async Task Install_with_a_bad_config_exits_78_names_the_field_and_the_fix_and_creates_nothing(string name)
     {
@@ -36,7 +36,7 @@ public sealed class InstallCommandConfigErrorTests
         host.LaunchctlCalls().Should().BeEmpty("launchd is not asked anything about a config that cannot run");
     }
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task Install_with_a_config_file_that_does_not_exist_exits_78_and_creates_nothing()
     {
         // Arrange

@@ -9,7 +9,7 @@ public sealed class InstallCommandTests
 
     public InstallCommandTests(PublishedBinary binary) => _cli = new RigBootstrapCli(binary.FilePath);
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task Install_writes_a_plist_plistutil_accepts_whose_ProgramArguments_carry_the_root_and_tools_dir()
     {
         // Arrange
@@ -30,7 +30,7 @@ public sealed class InstallCommandTests
             $"bootstrap system {host.PlistPath()}");
     }
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task Install_gives_the_binary_mode_0755_the_plist_0644_and_the_config_0600()
     {
         // Arrange
@@ -48,7 +48,7 @@ public sealed class InstallCommandTests
         File.ReadAllText(host.InstalledConfigPath).Should().Be(TestConfigs.HaltsOnSecondStep);
     }
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task Install_a_second_time_exits_0_says_already_installed_and_changes_no_file()
     {
         // Arrange
@@ -67,7 +67,7 @@ public sealed class InstallCommandTests
         host.LaunchctlCalls().Count(call => call.StartsWith("bootstrap", StringComparison.Ordinal)).Should().Be(1);
     }
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task Twenty_parallel_installs_on_a_fresh_root_all_exit_0_and_bootstrap_the_daemon_exactly_once()
     {
         // Arrange
@@ -93,7 +93,7 @@ public sealed class InstallCommandTests
         results.Count(r => r.Stdout.Contains("already installed", StringComparison.Ordinal)).Should().Be(19);
     }
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task Install_rides_out_launchds_transient_input_output_error_and_loads_the_daemon_once()
     {
         // Arrange: launchd answers `5: Input/output error` while an old job drains (the fixture's exact words).

@@ -14,7 +14,7 @@ public sealed class InstallConfigOnceTests(PublishedBinary binary)
 
     private readonly RigBootstrapCli _cli = new(binary.FilePath);
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task A_config_replaced_while_install_asks_the_host_is_not_installed_the_validated_one_is()
     {
         // Arrange: sysctl, asked mid-install, replaces the config file with one install would refuse, then answers "Intel".

@@ -28,7 +28,7 @@ public sealed class LogFileTroubleTests(PublishedBinary binary)
         DiskFull,
     }
 
-    [Theory(Timeout = 120000)]
+    [Theory]
     [InlineData(LogTrouble.DirectoryIsAFile)]
     [InlineData(LogTrouble.DiskFull)]
     public async Task Run_completes_the_workflow_and_says_once_on_stderr_that_the_log_cannot_be_written(LogTrouble trouble)

@@ -12,7 +12,7 @@ public sealed class NoAgeInstalledTests(PublishedBinary binary) : IDisposable
 {
     private readonly TempHost _host = new();
 
-    [NoAgeSandboxFact(Timeout = 180000)]
+    [NoAgeSandboxFact]
     public async Task Demo_completes_with_its_age_key_and_secrets_steps_where_no_age_can_run()
     {
         // Act
@@ -28,7 +28,7 @@ public sealed class NoAgeInstalledTests(PublishedBinary binary) : IDisposable
         state.RootElement.GetProperty("ageRecipient").GetString().Should().StartWith("age1");
     }
 
-    [NoAgeSandboxFact(Timeout = 180000)]
+    [NoAgeSandboxFact]
     public async Task Rehearse_reaches_the_recipient_wait_where_no_age_can_run()
     {
         // Arrange

@@ -9,7 +9,7 @@ public sealed class PlanCommandTests
 
     public PlanCommandTests(PublishedBinary binary) => _cli = new RigBootstrapCli(binary.FilePath);
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task Plan_lists_the_steps_in_the_order_their_dependencies_give_and_changes_nothing()
     {
         // Arrange

@@ -13,7 +13,7 @@ public sealed class RehearseCommandTests(PublishedBinary binary)
 
     private readonly RigBootstrapCli _cli = new(binary.FilePath);
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task The_design_example_prints_the_plan_the_reboots_and_stops_where_a_person_must_register_the_recipient()
     {
         // Arrange
@@ -35,7 +35,7 @@ public sealed class RehearseCommandTests(PublishedBinary binary)
         Directory.Exists(simulatedRoot).Should().BeFalse("a rehearsal works in its own temporary directory and removes it");
     }
 
-    [Fact(Timeout = 60000)]
+    [Fact]
     public async Task A_bad_config_is_refused_with_78_before_any_simulation_starts()
     {
         using var host = new TempHost();

@@ -9,7 +9,7 @@ public sealed class RetryCommandTests
 
     public RetryCommandTests(PublishedBinary binary) => _cli = new RigBootstrapCli(binary.FilePath);
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task Retry_of_a_step_the_workflow_does_not_have_exits_64_and_lists_the_steps_it_has()
     {
         // Arrange
@@ -29,7 +29,7 @@ public sealed class RetryCommandTests
         File.ReadAllBytes(host.JournalPath).Should().Equal(journalBefore, "and journals nothing");
     }
 
-    [Fact(Timeout = 180000)]
+    [Fact]
     public async Task Retry_and_reset_reach_the_event_receiver_through_the_journal_each_id_once()
     {
         // Arrange: a run that halts on `second`, with every event delivered.

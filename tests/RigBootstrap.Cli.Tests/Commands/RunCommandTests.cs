@@ -17,7 +17,7 @@ public sealed class RunCommandTests
 
     public RunCommandTests(PublishedBinary binary) => _cli = new RigBootstrapCli(binary.FilePath);
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task Run_recovers_a_garbage_state_file_from_its_previous_copy_and_journals_the_recovery()
     {
         // Arrange
@@ -36,7 +36,7 @@ public sealed class RunCommandTests
             .Should().Be("Halted", "the recovered workflow goes on where it was and never silently starts over (docs/invariants.md I1)");
     }
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task Run_exits_65_and_names_reset_when_the_state_file_and_its_previous_copy_are_garbage_and_changes_nothing()
     {
         // Arrange
@@ -55,7 +55,7 @@ public sealed class RunCommandTests
         FileSnapshot.Take(host.RootDirPath).Entries.Should().BeEquivalentTo(before.Entries);
     }
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task Run_exits_77_and_names_the_file_and_the_chmod_fix_when_the_installed_binary_is_group_writable()
     {
         // Arrange
@@ -74,7 +74,7 @@ public sealed class RunCommandTests
         FileSnapshot.Take(host.RootDirPath).Entries.Should().BeEquivalentTo(before.Entries, "a refused run touches nothing (docs/invariants.md I7)");
     }
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task A_step_that_needs_a_reboot_calls_shutdown_and_the_next_boot_completes_it_and_boots_the_daemon_out_last()
     {
         // Arrange
@@ -110,7 +110,7 @@ public sealed class RunCommandTests
         File.Exists(host.JournalPath).Should().BeTrue();
     }
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task A_reboot_that_never_comes_ends_the_run_with_75_after_the_configured_shutdown_grace()
     {
         // Arrange: the fake shutdown records the request and returns; no reboot follows.

@@ -9,7 +9,7 @@ public sealed class RunEventsTests(PublishedBinary binary)
 {
     private readonly RigBootstrapCli _cli = new(binary.FilePath);
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task A_run_with_events_url_posts_every_transition_including_completed()
     {
         // Arrange
@@ -35,7 +35,7 @@ public sealed class RunEventsTests(PublishedBinary binary)
         events.Select(e => e.GetProperty("sequence").GetInt64()).Should().BeInAscendingOrder().And.OnlyHaveUniqueItems();
     }
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task A_host_upgraded_from_a_build_with_an_outbox_file_gets_its_remainder_first_then_the_journal_with_no_id_twice()
     {
         // Arrange: the previous build's outbox holds two events and its cursor says the first was delivered.

@@ -37,7 +37,7 @@ public sealed class RunSigtermTests(PublishedBinary binary)
 
     private readonly RigBootstrapCli _cli = new(binary.FilePath);
 
-    [Fact(Timeout = 240000)]
+    [Fact]
     public async Task Sigterm_in_a_long_step_stops_the_tree_in_time_and_the_next_run_finishes_the_step_without_repeating_it()
     {
         // Arrange

@@ -20,7 +20,7 @@ public sealed class StatusCommandTests
 
     public StatusCommandTests(PublishedBinary binary) => _cli = new RigBootstrapCli(binary.FilePath);
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task Status_json_on_a_root_the_demo_finished_has_every_field_of_the_state_file_contract_and_exits_0()
     {
         // Arrange
@@ -48,7 +48,7 @@ public sealed class StatusCommandTests
         root.GetProperty("handoff").GetProperty("agentLabel").GetString().Should().Be("ai.invotek.rig-deploy");
     }
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task Status_exits_69_on_an_empty_root_because_nothing_is_installed_there()
     {
         // Arrange
@@ -65,7 +65,7 @@ public sealed class StatusCommandTests
         Directory.EnumerateFileSystemEntries(host.RootDirPath).Should().BeEmpty("status only reads");
     }
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task Status_exits_1_for_a_halted_workflow_and_names_the_retry_that_fixes_it()
     {
         // Arrange
@@ -82,7 +82,7 @@ public sealed class StatusCommandTests
         result.Stdout.Should().Contain("Halted").And.Contain("the brew mirror is down").And.Contain("rig-bootstrap retry second");
     }
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task Status_takes_the_host_root_from_RIG_BOOTSTRAP_ROOT_when_no_root_is_given()
     {
         // Arrange

@@ -10,7 +10,7 @@ public sealed class StatusFormatCommandTests
 
     public StatusFormatCommandTests(PublishedBinary binary) => _cli = new RigBootstrapCli(binary.FilePath);
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task Jamf_format_prints_one_escaped_result_line_and_exits_0_even_for_a_halted_host()
     {
         // Arrange
@@ -24,7 +24,7 @@ public sealed class StatusFormatCommandTests
         result.Stdout.Should().Be("<result>Halted: step second failed 1 times: `/bin/sh` exited 1: the brew mirror is down</result>\n");
     }
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task Jamf_format_on_a_host_without_rig_bootstrap_reports_NotInstalled_and_exits_0()
     {
         using var host = new TempHost();
@@ -35,7 +35,7 @@ public sealed class StatusFormatCommandTests
         result.Stdout.Should().StartWith("<result>NotInstalled: no state at ").And.EndWith("</result>\n");
     }
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task Format_json_prints_exactly_what_json_prints()
     {
         using var host = await HaltedHostAsync();
@@ -47,7 +47,7 @@ public sealed class StatusFormatCommandTests
         format.Stdout.Should().Be(json.Stdout).And.Be(File.ReadAllText(host.StatePath));
     }
 
-    [Theory(Timeout = 120000)]
+    [Theory]
     [InlineData("--format", "xml")]
     [InlineData("--json", "--format=text")]
     [InlineData("--history", "--json")]
@@ -60,7 +60,7 @@ public sealed class StatusFormatCommandTests
         result.ExitCode.Should().Be(64, result.Describe());
     }
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task History_of_the_demo_shows_two_boots_every_step_and_exits_0()
     {
         // Arrange
@@ -83,7 +83,7 @@ public sealed class StatusFormatCommandTests
         }
     }
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task History_of_a_halted_host_lists_the_halt_and_exits_1()
     {
         using var host = await HaltedHostAsync();
@@ -94,7 +94,7 @@ public sealed class StatusFormatCommandTests
         result.Stdout.Should().Contain("halted in boot 1 at ").And.Contain(": step second failed 1 times");
     }
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task History_counts_a_line_torn_by_a_crash_and_keeps_the_entries_appended_after_it()
     {
         // Arrange: the halted host's last journal line loses its second half, as a crash mid-append leaves it.

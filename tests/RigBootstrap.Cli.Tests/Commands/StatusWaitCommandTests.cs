@@ -11,7 +11,7 @@ public sealed class StatusWaitCommandTests
 
     public StatusWaitCommandTests(PublishedBinary binary) => _cli = new RigBootstrapCli(binary.FilePath);
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task Wait_on_a_halted_workflow_returns_1_at_once_with_the_view()
     {
         // Arrange
@@ -27,7 +27,7 @@ public sealed class StatusWaitCommandTests
         result.Stdout.Should().StartWith("com.rig.bootstrap: Halted since");
     }
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task Wait_fails_fast_with_69_when_the_daemon_is_not_loaded_and_the_workflow_is_unfinished()
     {
         // Arrange: installed, then launchd forgets the daemon (a bootout, or a plist launchd refused).
@@ -46,7 +46,7 @@ public sealed class StatusWaitCommandTests
         host.LaunchctlCalls().Should().Contain("print system/com.rig.bootstrap");
     }
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task Wait_gives_up_with_75_at_the_timeout_and_says_where_the_workflow_is()
     {
         // Arrange: installed and loaded, but no run ever starts, so the workflow stays Installed.
@@ -64,7 +64,7 @@ public sealed class StatusWaitCommandTests
         clock.Elapsed.Should().BeGreaterThanOrEqualTo(TimeSpan.FromSeconds(3)).And.BeLessThan(TimeSpan.FromSeconds(3 + 2 + 30), "timeout, one poll, and start-up on a busy machine");
     }
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task Wait_on_an_empty_root_exits_69_because_nothing_is_installed()
     {
         using var host = new TempHost();
@@ -75,7 +75,7 @@ public sealed class StatusWaitCommandTests
         result.Stderr.Should().Contain("not installed");
     }
 
-    [Theory(Timeout = 120000)]
+    [Theory]
     [InlineData("--timeout", "00:01:00")]
     [InlineData("--wait", "--timeout=00:00:00")]
     [InlineData("--wait", "--format=jamf")]

@@ -17,7 +17,7 @@ public sealed class LinuxHostTests(PublishedBinary binary, ITestOutputHelper out
 
     private readonly RigBootstrapCli _cli = new(binary.FilePath);
 
-    [Fact(Timeout = 180000)]
+    [Fact]
     public async Task A_boot_id_the_kernel_file_does_not_hold_as_a_uuid_exits_69_naming_the_file_not_70()
     {
         // Arrange
@@ -35,7 +35,7 @@ public sealed class LinuxHostTests(PublishedBinary binary, ITestOutputHelper out
         run.Stderr.Should().Contain("boot_id").And.Contain("not-a-uuid");
     }
 
-    [Fact(Timeout = 180000)]
+    [Fact]
     public async Task Install_reboot_resume_and_handoff_leave_no_unit_behind()
     {
         // Arrange
@@ -67,7 +67,7 @@ public sealed class LinuxHostTests(PublishedBinary binary, ITestOutputHelper out
         (await _cli.RunAsync(["status", "--root", host.RootDirPath])).ExitCode.Should().Be(0, "the workflow is Completed");
     }
 
-    [Fact(Timeout = 600000)]
+    [Fact]
     public async Task Killed_after_any_persistence_point_the_linux_flow_converges_and_runs_its_command_once()
     {
         var crashesTried = 0;

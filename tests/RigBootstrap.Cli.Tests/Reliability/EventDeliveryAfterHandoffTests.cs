@@ -14,7 +14,7 @@ public sealed class EventDeliveryAfterHandoffTests(PublishedBinary binary, ITest
 
     private readonly RigBootstrapCli _cli = new(binary.FilePath);
 
-    [Fact(Timeout = 300000)]
+    [Fact]
     public async Task A_receiver_down_through_the_handoff_gets_every_event_once_by_id_completed_last_and_only_then_the_plist_goes()
     {
         // Arrange
@@ -55,7 +55,7 @@ public sealed class EventDeliveryAfterHandoffTests(PublishedBinary binary, ITest
         output.WriteLine($"EVENTS down-then-up requests={receiver.Answered.Count} refused={receiver.Refused} taken={taken.Count}");
     }
 
-    [Fact(Timeout = 300000)]
+    [Fact]
     public async Task A_receiver_that_never_comes_back_keeps_the_daemon_for_deliver_for_then_it_removes_itself_and_status_names_the_loss()
     {
         // Arrange
@@ -97,7 +97,7 @@ public sealed class EventDeliveryAfterHandoffTests(PublishedBinary binary, ITest
         output.WriteLine($"EVENTS never-back requests={receiver.Answered.Count} lost={undelivered} stayed={(cleanupAt - completedAt).TotalSeconds:0.0}s");
     }
 
-    [Fact(Timeout = 300000)]
+    [Fact]
     public async Task A_kill_and_a_reboot_while_delivering_after_completed_lose_no_event_and_repeat_only_by_id()
     {
         // Arrange
@@ -147,7 +147,7 @@ public sealed class EventDeliveryAfterHandoffTests(PublishedBinary binary, ITest
         output.WriteLine($"EVENTS kill-and-reboot requests={receiver.Answered.Count} taken={taken.Count} taken-twice={DeliveredEvents.TakenTwice(receiver).Count}");
     }
 
-    [Fact(Timeout = 900000)]
+    [Fact]
     public async Task Killed_after_every_persistence_point_in_turn_the_receiver_still_gets_every_journaled_move_once_by_id()
     {
         var points = 0;

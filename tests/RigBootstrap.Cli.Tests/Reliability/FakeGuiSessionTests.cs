@@ -35,7 +35,7 @@ public sealed class FakeGuiSessionTests : IDisposable
 
     private void LogIn(string user) => _host.WriteToolFile("console.user", user + "\n");
 
-    [Fact(Timeout = 60000)]
+    [Fact]
     public async Task Bootstrap_into_a_gui_domain_with_nobody_logged_in_fails_with_launchctls_125_text()
     {
         var plist = $"/Users/rig/Library/LaunchAgents/{Label}.plist";
@@ -51,7 +51,7 @@ public sealed class FakeGuiSessionTests : IDisposable
         File.Exists(Tool("launchctl.bootstrap")).Should().BeFalse("nothing was loaded");
     }
 
-    [Fact(Timeout = 60000)]
+    [Fact]
     public async Task Once_the_user_is_logged_in_a_job_bootstraps_prints_and_boots_out_in_its_gui_domain()
     {
         LogIn("rig");
@@ -71,7 +71,7 @@ public sealed class FakeGuiSessionTests : IDisposable
         gone.Stderr.Should().Contain($"Could not find service \"{Label}\" in domain for user gui: 501");
     }
 
-    [Fact(Timeout = 60000)]
+    [Fact]
     public async Task Security_sees_the_login_keychain_unlocked_only_through_asuser_and_sudo_in_the_logged_in_session()
     {
         string[] lookup = ["find-generic-password", "-s", "ai.invotek.rig-deploy", "-a", "rig", Keychain];

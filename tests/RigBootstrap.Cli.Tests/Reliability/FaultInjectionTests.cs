@@ -17,7 +17,7 @@ public sealed class FaultInjectionTests(PublishedBinary binary, ITestOutputHelpe
 
     private readonly RigBootstrapCli _cli = new(binary.FilePath);
 
-    [Fact(Timeout = 600000)]
+    [Fact]
     public async Task Killed_after_every_persistence_point_in_turn_the_bootstrap_converges_with_each_side_effect_once()
     {
         var boots = 0;
@@ -56,7 +56,7 @@ public sealed class FaultInjectionTests(PublishedBinary binary, ITestOutputHelpe
         Assert.Fail("the run never got through without a crash: the crash-point loop never reached its end");
     }
 
-    [Fact(Timeout = 600000)]
+    [Fact]
     public async Task A_power_cut_at_a_random_time_never_stops_the_bootstrap_from_converging()
     {
         var random = new Random(Seed);
@@ -88,7 +88,7 @@ public sealed class FaultInjectionTests(PublishedBinary binary, ITestOutputHelpe
         output.WriteLine($"RELIABILITY random-kills tried={RandomKills} seed={Seed} boots={boots} reboots={reboots} repeated={repeated}");
     }
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task A_state_file_torn_before_a_boot_is_recovered_from_its_previous_copy_and_the_bootstrap_converges()
     {
         // Arrange

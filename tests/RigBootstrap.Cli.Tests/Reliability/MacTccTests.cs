@@ -16,7 +16,7 @@ public sealed class MacTccTests(PublishedBinary binary, ITestOutputHelper output
 
     private readonly RigBootstrapCli _cli = new(binary.FilePath);
 
-    [Fact(Timeout = 180000)]
+    [Fact]
     public async Task A_grant_that_arrives_only_through_the_MDM_completes_the_workflow_and_status_names_MDMOverrides()
     {
         // Arrange
@@ -38,7 +38,7 @@ public sealed class MacTccTests(PublishedBinary binary, ITestOutputHelper output
         output.WriteLine($"RELIABILITY scenario=mac-tcc-mdm-overrides boots={harness.Boots} reboots={harness.Reboots} repeated={fleet.SideEffectsRepeated()}");
     }
 
-    [Fact(Timeout = 180000)]
+    [Fact]
     public async Task Without_Full_Disk_Access_the_profiles_listing_completes_it_and_status_names_that_source()
     {
         // Arrange
@@ -60,7 +60,7 @@ public sealed class MacTccTests(PublishedBinary binary, ITestOutputHelper output
         output.WriteLine($"RELIABILITY scenario=mac-tcc-profiles-no-fda boots={harness.Boots} reboots={harness.Reboots} repeated={fleet.SideEffectsRepeated()}");
     }
 
-    [Fact(Timeout = 180000)]
+    [Fact]
     public async Task Without_Full_Disk_Access_or_a_grant_the_wait_names_what_it_could_not_read_and_the_MDMs_grant_completes_it()
     {
         // Arrange: the MDM's profile grants another program, and our daemon has no Full Disk Access.

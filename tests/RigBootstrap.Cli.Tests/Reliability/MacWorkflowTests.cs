@@ -21,7 +21,7 @@ public sealed class MacWorkflowTests(PublishedBinary binary, ITestOutputHelper o
 
     private readonly RigBootstrapCli _cli = new(binary.FilePath);
 
-    [Theory(Timeout = 180000)]
+    [Theory]
     [InlineData(MacUpgradeMode.Mdm)]
     [InlineData(MacUpgradeMode.SoftwareUpdate)]
     public async Task A_fresh_Apple_Silicon_Mac_whose_recipient_is_registered_after_two_boots_completes_with_one_reboot_for_the_os_upgrade_and_autologin(MacUpgradeMode upgrade)
@@ -104,7 +104,7 @@ public sealed class MacWorkflowTests(PublishedBinary binary, ITestOutputHelper o
         output.WriteLine($"RELIABILITY scenario=mac-fresh-host mode={upgrade} boots={harness.Boots} reboots={harness.Reboots} repeated={fleet.SideEffectsRepeated()} downloaded={mirror.BytesServed} file={MacFleet.XcodeArchive.Bytes.Length}");
     }
 
-    [Fact(Timeout = 180000)]
+    [Fact]
     public async Task With_FileVault_on_autologin_halts_naming_it_and_retry_completes_once_FileVault_is_off()
     {
         // Arrange
@@ -132,7 +132,7 @@ public sealed class MacWorkflowTests(PublishedBinary binary, ITestOutputHelper o
         output.WriteLine($"RELIABILITY scenario=mac-filevault-retry boots={harness.Boots} reboots={harness.Reboots} repeated={fleet.SideEffectsRepeated()}");
     }
 
-    [Theory(Timeout = 1200000)]
+    [Theory]
     [InlineData(MacUpgradeMode.Mdm)]
     [InlineData(MacUpgradeMode.SoftwareUpdate)]
     public async Task Killed_after_every_persistence_point_in_turn_the_Mac_workflow_converges_with_each_side_effect_once(MacUpgradeMode upgrade)
@@ -178,7 +178,7 @@ public sealed class MacWorkflowTests(PublishedBinary binary, ITestOutputHelper o
         Assert.Fail("the Mac workflow never got through without a crash: the crash-point loop never reached its end");
     }
 
-    [Fact(Timeout = 900000)]
+    [Fact]
     public async Task A_power_cut_at_a_random_time_never_stops_the_Mac_workflow_from_converging()
     {
         var random = new Random(Seed);

@@ -18,7 +18,7 @@ public sealed class ScenarioTests(PublishedBinary binary, ITestOutputHelper outp
 
     private readonly RigBootstrapCli _cli = new(binary.FilePath);
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task A_fresh_host_converges_with_one_reboot_and_each_side_effect_once()
     {
         // Arrange
@@ -41,7 +41,7 @@ public sealed class ScenarioTests(PublishedBinary binary, ITestOutputHelper outp
         output.WriteLine($"RELIABILITY scenario=fresh-host boots={harness.Boots} reboots={harness.Reboots} repeated={outcome.SideEffectsRepeated}");
     }
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task Installing_on_an_already_bootstrapped_host_reports_it_and_changes_nothing()
     {
         // Arrange
@@ -66,7 +66,7 @@ public sealed class ScenarioTests(PublishedBinary binary, ITestOutputHelper outp
         output.WriteLine($"RELIABILITY scenario=already-bootstrapped boots={harness.Boots} reboots={harness.Reboots} repeated={ScenarioOutcome.Read(host).SideEffectsRepeated}");
     }
 
-    [Fact(Timeout = 180000)]
+    [Fact]
     public async Task A_step_that_always_asks_for_a_reboot_halts_after_the_budget_and_retry_completes_it_once_fixed()
     {
         // Arrange
@@ -97,7 +97,7 @@ public sealed class ScenarioTests(PublishedBinary binary, ITestOutputHelper outp
         output.WriteLine($"RELIABILITY scenario=always-reboots boots={harness.Boots} reboots={harness.Reboots} repeated={ScenarioOutcome.Read(host).SideEffectsRepeated}");
     }
 
-    [Fact(Timeout = 180000)]
+    [Fact]
     public async Task A_step_that_crashes_every_time_halts_after_the_crash_budget_without_a_respawn_storm()
     {
         // Arrange
@@ -128,7 +128,7 @@ public sealed class ScenarioTests(PublishedBinary binary, ITestOutputHelper outp
         output.WriteLine($"RELIABILITY scenario=crashes-every-time boots={harness.Boots} reboots={harness.Reboots} repeated={ScenarioOutcome.Read(host).SideEffectsRepeated}");
     }
 
-    [Theory(Timeout = 120000)]
+    [Theory]
     [InlineData("binary")]
     [InlineData("plist")]
     public async Task A_group_writable_binary_or_plist_is_refused_until_its_mode_is_fixed(string which)

@@ -21,7 +21,7 @@ public sealed class XipDownloadTests(PublishedBinary binary, ITestOutputHelper o
 
     private readonly RigBootstrapCli _cli = new(binary.FilePath);
 
-    [Fact(Timeout = 240000)]
+    [Fact]
     public async Task SIGKILLed_a_third_of_the_way_through_the_download_the_restarted_daemon_resumes_with_a_Range_request_and_completes()
     {
         // Arrange
@@ -51,7 +51,7 @@ public sealed class XipDownloadTests(PublishedBinary binary, ITestOutputHelper o
         output.WriteLine($"RELIABILITY scenario=xip-resume-after-kill boots={harness.Boots} reboots={harness.Reboots} kills={harness.DaemonKills} served={mirror.BytesServed} file={XipMac.FileBytes}");
     }
 
-    [Fact(Timeout = 240000)]
+    [Fact]
     public async Task A_mirror_that_ignores_Range_still_completes_after_a_mid_download_SIGKILL_by_starting_over()
     {
         // Arrange
@@ -80,7 +80,7 @@ public sealed class XipDownloadTests(PublishedBinary binary, ITestOutputHelper o
         output.WriteLine($"RELIABILITY scenario=xip-no-range-after-kill boots={harness.Boots} reboots={harness.Reboots} kills={harness.DaemonKills} served={mirror.BytesServed} file={XipMac.FileBytes}");
     }
 
-    [Fact(Timeout = 240000)]
+    [Fact]
     public async Task A_wrong_sha256_halts_after_the_bounded_attempts_naming_the_URL_and_both_hashes_and_installs_nothing()
     {
         // Arrange
@@ -124,7 +124,7 @@ public sealed class XipDownloadTests(PublishedBinary binary, ITestOutputHelper o
         output.WriteLine($"RELIABILITY scenario=xip-wrong-hash boots={harness.Boots} reboots={harness.Reboots} kills={harness.DaemonKills} served={mirror.BytesServed} file={XipMac.FileBytes}");
     }
 
-    [Fact(Timeout = 240000)]
+    [Fact]
     public async Task While_the_download_runs_status_shows_bytes_done_of_total_and_after_a_power_cut_the_next_boot_resumes_it()
     {
         // Arrange

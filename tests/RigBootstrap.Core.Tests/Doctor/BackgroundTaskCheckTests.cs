@@ -16,7 +16,7 @@ public sealed class BackgroundTaskCheckTests
         return await new BackgroundTaskCheck(tools.Table, runner, ["com.rig.bootstrap", "ai.invotek.rig-deploy"]).RunAsync(CancellationToken.None);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Our_label_disabled_is_a_problem_whose_fix_enables_it()
     {
         // Arrange
@@ -33,7 +33,7 @@ public sealed class BackgroundTaskCheckTests
         runner.Specs.Should().ContainSingle().Which.Arguments.Should().Equal("print-disabled", "system");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task The_agent_label_disabled_the_old_way_is_a_problem_too()
     {
         var findings = await CheckAsync(new FakeProcessRunner().Then(0, "disabled services = {\n\t\"ai.invotek.rig-deploy\" => true\n}\n"));
@@ -41,7 +41,7 @@ public sealed class BackgroundTaskCheckTests
         findings.Should().ContainSingle().Which.Fix.Should().StartWith("`sudo launchctl enable system/ai.invotek.rig-deploy`");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Neither_label_disabled_is_ok_and_names_both()
     {
         var findings = await CheckAsync(new FakeProcessRunner().Then(0, "disabled services = {\n\t\"com.apple.ftpd\" => disabled\n}\n"));
@@ -50,7 +50,7 @@ public sealed class BackgroundTaskCheckTests
         findings[0].Message.Should().StartWith("com.rig.bootstrap and ai.invotek.rig-deploy not disabled");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task An_unreadable_list_is_a_warning()
     {
         var findings = await CheckAsync(new FakeProcessRunner().Then(64, stderr: "Unrecognized subcommand\n"));
@@ -58,7 +58,7 @@ public sealed class BackgroundTaskCheckTests
         findings.Should().ContainSingle().Which.Severity.Should().Be(FindingSeverity.Warning);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Without_launchctl_the_check_is_skipped_with_a_note()
     {
         var findings = await CheckAsync(new FakeProcessRunner(), launchctlPresent: false);

@@ -16,7 +16,7 @@ public sealed class CodeSignatureCheckTests : IDisposable
         File.WriteAllText(_root.Paths.InstalledBinaryPath, "a signed binary");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_valid_Developer_ID_signature_is_ok_and_names_the_signer()
     {
         // Arrange
@@ -35,7 +35,7 @@ public sealed class CodeSignatureCheckTests : IDisposable
             $"--display --verbose=2 {_root.Paths.InstalledBinaryPath}");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_valid_ad_hoc_signature_is_a_warning_that_names_its_cdhash_and_the_Developer_ID_fix()
     {
         var runner = new FakeProcessRunner().Then(0).Then(0, stderr: MacOsFixtures.ReadText("codesign-display-verbose4-adhoc-linker-signed.txt"));
@@ -47,7 +47,7 @@ public sealed class CodeSignatureCheckTests : IDisposable
         finding.Fix.Should().Contain("publish.ps1 -SigningIdentity").And.Contain("docs/signing.md");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_modified_binary_is_a_problem_quoting_codesign_and_naming_the_fix()
     {
         var runner = new FakeProcessRunner().Then(1, stderr: MacOsFixtures.ReadText("codesign-verify-strict-invalid-signature.stderr.txt"));
@@ -60,7 +60,7 @@ public sealed class CodeSignatureCheckTests : IDisposable
         runner.Specs.Should().ContainSingle("a rejected signature is not displayed");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task An_unsigned_binary_is_a_problem()
     {
         var runner = new FakeProcessRunner().Then(1, stderr: MacOsFixtures.ReadText("codesign-display-not-signed.stderr.txt"));
@@ -71,7 +71,7 @@ public sealed class CodeSignatureCheckTests : IDisposable
         finding.Message.Should().Contain("code object is not signed at all");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Bad_arguments_are_a_warning_to_verify_by_hand()
     {
         var finding = await CheckAsync(new FakeProcessRunner().Then(2, stderr: "codesign: unrecognized option\n"));
@@ -80,7 +80,7 @@ public sealed class CodeSignatureCheckTests : IDisposable
         finding.Fix.Should().Be($"run `codesign --verify --strict --verbose=2 {_root.Paths.InstalledBinaryPath}` by hand");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Before_install_there_is_nothing_to_verify()
     {
         File.Delete(_root.Paths.InstalledBinaryPath);
@@ -92,7 +92,7 @@ public sealed class CodeSignatureCheckTests : IDisposable
         runner.Specs.Should().BeEmpty();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Without_codesign_the_check_is_skipped_with_a_note()
     {
         File.Delete(Path.Join(_tools.DirPath, "codesign"));

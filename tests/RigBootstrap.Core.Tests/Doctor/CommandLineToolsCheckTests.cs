@@ -23,7 +23,7 @@ public sealed class CommandLineToolsCheckTests : IDisposable
 
     public void Dispose() => _root.Dispose();
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_fresh_Mac_without_a_config_gets_a_warning_whose_fix_works_as_root()
     {
         var findings = await new CommandLineToolsCheck(_tools, _marker, config: null).RunAsync(CancellationToken.None);
@@ -35,7 +35,7 @@ public sealed class CommandLineToolsCheckTests : IDisposable
             .And.NotContain("brew").And.NotContain("xcode-select --install", "that opens a dialog for someone at the console");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Installed_tools_are_reported_by_their_directory_and_git_not_by_the_usr_bin_shim()
     {
         // Arrange
@@ -52,7 +52,7 @@ public sealed class CommandLineToolsCheckTests : IDisposable
         ok.Message.Should().StartWith($"xcode-select -p names /Library/Developer/CommandLineTools; its git ({_tools.GitPath}) runs: git version ");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task With_the_step_configured_missing_tools_are_expected()
     {
         var config = ConfigLoader.Parse("""{ "agent": { "user": "rig", "home": "/Users/rig" }, "steps": { "commandLineTools": {} } }""", "c.json");
@@ -62,7 +62,7 @@ public sealed class CommandLineToolsCheckTests : IDisposable
         findings.Should().ContainSingle().Which.Message.Should().Contain("the command-line-tools step installs them");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_left_over_on_demand_marker_is_a_warning_naming_the_rm()
     {
         _marker.Create();

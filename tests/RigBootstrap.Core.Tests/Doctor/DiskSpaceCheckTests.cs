@@ -5,7 +5,7 @@ namespace RigBootstrap.Core.Tests.Doctor;
 
 public sealed class DiskSpaceCheckTests
 {
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Less_free_space_than_an_Xcode_install_needs_is_a_warning_naming_both_sizes()
     {
         using var root = new TempHostRoot();
@@ -18,7 +18,7 @@ public sealed class DiskSpaceCheckTests
         finding.Fix.Should().Contain("DerivedData");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Enough_free_space_is_ok()
     {
         using var root = new TempHostRoot();

@@ -7,7 +7,7 @@ public sealed class FileHygieneCheckTests
 {
     private static readonly int Me = (int)EffectiveUser.Id();
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_fresh_install_owned_by_the_expected_user_is_one_ok_finding()
     {
         using var host = await InstalledHost.InstallAsync(Configs.TwoCommands);
@@ -21,7 +21,7 @@ public sealed class FileHygieneCheckTests
         });
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Each_file_owned_by_someone_else_is_a_problem_with_its_chown()
     {
         // Arrange: expecting another owner stands for files a non-root user owns on a real host.
@@ -37,7 +37,7 @@ public sealed class FileHygieneCheckTests
         findings.Select(f => f.Fix).Should().Contain($"`chown -R root:wheel {paths.StateDirPath}`");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_mode_run_would_refuse_is_a_problem_with_the_chmod_from_FileHygiene()
     {
         // Arrange
@@ -55,7 +55,7 @@ public sealed class FileHygieneCheckTests
         finding.Fix.Should().Be($"`chmod 0755 {stateDir}` (owner root:wheel)");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Under_a_simulated_root_owners_are_not_checked()
     {
         using var host = await InstalledHost.InstallAsync(Configs.TwoCommands);
@@ -65,7 +65,7 @@ public sealed class FileHygieneCheckTests
         findings.Should().ContainSingle().Which.Message.Should().EndWith("owners not checked under a simulated host root");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Before_install_there_is_nothing_to_check()
     {
         using var root = new TempHostRoot();
@@ -75,7 +75,7 @@ public sealed class FileHygieneCheckTests
         findings.Should().ContainSingle().Which.Message.Should().StartWith("nothing installed yet");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_group_writable_service_definition_is_found_where_the_platform_keeps_it()
     {
         // Arrange

@@ -17,7 +17,7 @@ public sealed class FileVaultCheckTests
         return findings.Should().ContainSingle().Subject;
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task FileVault_on_is_a_warning_that_autologin_needs_authrestart()
     {
         // Arrange
@@ -33,7 +33,7 @@ public sealed class FileVaultCheckTests
         runner.Specs.Should().ContainSingle().Which.Arguments.Should().Equal("status");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Encryption_in_progress_counts_as_on()
     {
         var finding = await CheckAsync(new FakeProcessRunner().Then(0, "Encryption in progress: Percent completed = 35.1\n"));
@@ -42,7 +42,7 @@ public sealed class FileVaultCheckTests
         finding.Fix.Should().Contain("fdesetup authrestart");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task FileVault_off_is_ok()
     {
         var finding = await CheckAsync(new FakeProcessRunner().Then(0, "FileVault is Off.\n"));
@@ -50,7 +50,7 @@ public sealed class FileVaultCheckTests
         finding.Severity.Should().Be(FindingSeverity.Ok);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_failing_fdesetup_is_a_warning_to_look_by_hand()
     {
         var finding = await CheckAsync(new FakeProcessRunner().Then(1, stderr: "fdesetup: must be run as root\n"));
@@ -63,7 +63,7 @@ public sealed class FileVaultCheckTests
         });
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Without_fdesetup_the_check_is_skipped_with_a_note()
     {
         var runner = new FakeProcessRunner();

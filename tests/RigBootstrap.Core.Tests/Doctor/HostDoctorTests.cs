@@ -5,7 +5,7 @@ namespace RigBootstrap.Core.Tests.Doctor;
 
 public sealed class HostDoctorTests
 {
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Every_check_runs_once_in_order_and_nothing_on_the_host_changes()
     {
         // Arrange

@@ -28,7 +28,7 @@ public sealed class OsUpgradeCheckTests : IDisposable
         return await new OsUpgradeCheck(tools.Table, runner, _owners, config).RunAsync(CancellationToken.None);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Without_a_config_an_Apple_Silicon_Mac_with_an_escrowed_token_can_use_mdm()
     {
         var runner = new FakeProcessRunner().Then(0, "1\n").Then(0, Escrowed);
@@ -43,7 +43,7 @@ public sealed class OsUpgradeCheckTests : IDisposable
         runner.Specs[1].Arguments.Should().Equal("status", "-type", "bootstraptoken");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task An_MDM_without_bootstrap_token_support_makes_mdm_mode_a_problem_on_Apple_Silicon()
     {
         var runner = new FakeProcessRunner().Then(0, "1\n").Then(0, MacOsFixtures.ReadText("profiles-status-bootstraptoken-not-supported-catalina.txt"));
@@ -57,7 +57,7 @@ public sealed class OsUpgradeCheckTests : IDisposable
         findings[2].Fix.Should().Contain("profiles install -type bootstraptoken").And.Contain("volumeOwner");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Softwareupdate_mode_names_a_user_who_is_not_a_volume_owner()
     {
         var runner = new FakeProcessRunner().Then(0, "1\n").Then(0, Escrowed);
@@ -75,7 +75,7 @@ public sealed class OsUpgradeCheckTests : IDisposable
         findings[2].Fix.Should().Contain("Volume Owner: Yes");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task An_older_Intel_Mac_without_the_arm64_key_uses_softwareupdate_without_credentials()
     {
         var runner = new FakeProcessRunner().Then(1, "", "sysctl: unknown oid 'hw.optional.arm64'\n").Then(0, MacOsFixtures.ReadText("profiles-status-bootstraptoken-not-supported-catalina.txt"));
@@ -87,7 +87,7 @@ public sealed class OsUpgradeCheckTests : IDisposable
         findings[2].Message.Should().Contain("mode softwareupdate (chosen by architecture)");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_config_without_osUpgrade_skips_the_check()
     {
         var runner = new FakeProcessRunner();

@@ -16,7 +16,7 @@ public sealed class QuarantineCheckTests : IDisposable
         File.WriteAllText(_root.Paths.InstalledBinaryPath, "a binary");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task No_quarantine_attribute_is_ok()
     {
         // Arrange: xattr's own wording for an absent attribute.
@@ -30,7 +30,7 @@ public sealed class QuarantineCheckTests : IDisposable
         runner.Specs.Should().ContainSingle().Which.Arguments.Should().Equal("-p", "com.apple.quarantine", _root.Paths.InstalledBinaryPath);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_quarantined_binary_is_a_problem_with_the_xattr_command_that_clears_it()
     {
         var finding = await CheckAsync(new FakeProcessRunner().Then(0, "0083;5991b778;Safari.app;BC4DFC58-0D26-460D-9688-81D119298642\n"));
@@ -40,7 +40,7 @@ public sealed class QuarantineCheckTests : IDisposable
         finding.Fix.Should().StartWith($"`sudo xattr -d com.apple.quarantine {_root.Paths.InstalledBinaryPath}`");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Another_failure_is_a_warning_to_look_by_hand()
     {
         var finding = await CheckAsync(new FakeProcessRunner().Then(1, stderr: $"xattr: [Errno 13] Permission denied: '{_root.Paths.InstalledBinaryPath}'\n"));
@@ -49,7 +49,7 @@ public sealed class QuarantineCheckTests : IDisposable
         finding.Fix.Should().Be($"run `xattr -l {_root.Paths.InstalledBinaryPath}` by hand and remove com.apple.quarantine if it is there");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Before_install_there_is_nothing_to_look_at()
     {
         File.Delete(_root.Paths.InstalledBinaryPath);
@@ -61,7 +61,7 @@ public sealed class QuarantineCheckTests : IDisposable
         runner.Specs.Should().BeEmpty();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Without_xattr_the_check_is_skipped_with_a_note()
     {
         File.Delete(Path.Join(_tools.DirPath, "xattr"));

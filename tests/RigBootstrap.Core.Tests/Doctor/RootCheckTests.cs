@@ -6,7 +6,7 @@ namespace RigBootstrap.Core.Tests.Doctor;
 
 public sealed class RootCheckTests
 {
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Uid_0_is_ok()
     {
         var findings = await new RootCheck(HostPaths.ForRoot("/"), 0).RunAsync(CancellationToken.None);
@@ -14,7 +14,7 @@ public sealed class RootCheckTests
         findings.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Severity = FindingSeverity.Ok, Message = "running as root (uid 0)" });
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Another_user_on_a_real_host_is_a_problem_that_says_to_use_sudo()
     {
         var findings = await new RootCheck(HostPaths.ForRoot("/"), 501).RunAsync(CancellationToken.None);
@@ -25,7 +25,7 @@ public sealed class RootCheckTests
         finding.Fix.Should().Contain("sudo rig-bootstrap doctor");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Under_a_simulated_host_root_root_is_not_needed()
     {
         using var root = new TempHostRoot();

@@ -10,7 +10,7 @@ public sealed class ToolPresenceCheckTests
 
     private static BootstrapConfig Config(string json) => ConfigLoader.Parse(json, "config.json");
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_mac_with_every_tool_in_place_is_ok()
     {
         using var tools = new ToolsDir().AddAll(ToolNames.All);
@@ -20,7 +20,7 @@ public sealed class ToolPresenceCheckTests
         findings.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Severity = FindingSeverity.Ok, Message = "20 tool(s) present and executable at their absolute paths" });
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Without_a_config_a_missing_daemon_tool_is_a_problem_and_a_step_tool_a_warning()
     {
         // Arrange
@@ -46,7 +46,7 @@ public sealed class ToolPresenceCheckTests
             });
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task With_a_config_only_the_tools_of_its_steps_are_checked_and_each_missing_one_is_a_problem()
     {
         // Arrange: the config has commands and a handoff, so xcodes does not matter but sh does.
@@ -62,7 +62,7 @@ public sealed class ToolPresenceCheckTests
         findings[1].Should().BeEquivalentTo(new { Severity = FindingSeverity.Problem, Message = $"sh is missing at {Path.Join(tools.DirPath, "sh")}; needed by the config's commands" });
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_missing_profiles_is_a_problem_for_a_config_with_os_upgrade_alone_and_names_both_its_users()
     {
         // Arrange: os-upgrade reads the bootstrap token's status with profiles, as tcc reads the installed profiles.
@@ -77,7 +77,7 @@ public sealed class ToolPresenceCheckTests
             .Should().Be($"profiles is missing at {Path.Join(tools.DirPath, "profiles")}; needed by the os-upgrade step and the tcc step");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_tool_that_is_not_executable_is_named_with_its_chmod()
     {
         using var tools = new ToolsDir().AddAll(ToolNames.All.Except([ToolNames.Sysctl])).Add(ToolNames.Sysctl, executable: false);
@@ -92,7 +92,7 @@ public sealed class ToolPresenceCheckTests
         });
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task On_linux_only_systemctl_git_and_the_command_tools_matter()
     {
         using var tools = new ToolsDir().Add(ToolNames.Systemctl).Add(ToolNames.Git).Add(ToolNames.Sh).Add(ToolNames.Id);
@@ -102,7 +102,7 @@ public sealed class ToolPresenceCheckTests
         findings.Should().ContainSingle().Which.Message.Should().StartWith("4 tool(s) present");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task On_a_mac_the_usr_bin_git_shim_is_not_taken_for_git()
     {
         // /usr/bin/git exists on every Mac and fails until the tools are installed: CommandLineToolsCheck looks instead.

@@ -15,7 +15,7 @@ public sealed class XipSourceCheckTests : IDisposable
     private XipSourceCheck Check(XipSourceConfig xip, long freeBytes) =>
         new(_root.Paths, xip, () => new HttpClient(), TimeProvider.System, _ => freeBytes);
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_reachable_url_reports_its_size_and_that_it_resumes_and_the_space_for_download_plus_expansion()
     {
         await using var server = new RangeServer(new byte[1_000_000]);
@@ -31,7 +31,7 @@ public sealed class XipSourceCheckTests : IDisposable
         server.BytesServed.Should().Be(0);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task An_unreachable_url_is_a_problem_naming_it()
     {
         var findings = await Check(new XipSourceConfig { Url = "http://127.0.0.1:1/Xcode_16.2.xip", Sha256 = Sha }, freeBytes: long.MaxValue).RunAsync(CancellationToken.None);
@@ -41,7 +41,7 @@ public sealed class XipSourceCheckTests : IDisposable
         findings[0].Fix.Should().Contain("steps.xcode.xip.url");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_local_archive_needs_room_only_for_its_expansion()
     {
         Directory.CreateDirectory(_root.Paths.Resolve("/Users/Shared"));
@@ -54,7 +54,7 @@ public sealed class XipSourceCheckTests : IDisposable
         findings[1].Message.Should().Be("1.0 MB free; the Xcode install needs about 1.0 MB (2 times it for the expanded bundle)");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_local_archive_not_there_yet_is_a_warning()
     {
         var findings = await Check(new XipSourceConfig { Path = "/Users/Shared/Xcode_16.2.xip", Sha256 = Sha }, freeBytes: 0).RunAsync(CancellationToken.None);

@@ -23,7 +23,7 @@ public sealed class ResumableDownloadTests : IDisposable
 
     private ResumableDownload Download() => new(_client, TimeProvider.System);
 
-    [Fact(Timeout = 60000)]
+    [Fact]
     public async Task A_whole_download_is_verified_and_renamed_with_progress_reported()
     {
         await using var server = new RangeServer(_content);
@@ -38,7 +38,7 @@ public sealed class ResumableDownloadTests : IDisposable
         reports[^1].Should().BeEquivalentTo(new { BytesDone = (long)Size, BytesTotal = (long?)Size });
     }
 
-    [Fact(Timeout = 60000)]
+    [Fact]
     public async Task A_download_stopped_midway_resumes_with_a_range_request_and_fetches_only_the_rest()
     {
         // Arrange: stop the first run once a third has been served.
@@ -65,7 +65,7 @@ public sealed class ResumableDownloadTests : IDisposable
         server.BytesServed.Should().BeLessThan(Size + Size / 2, "only the missing bytes are fetched again");
     }
 
-    [Fact(Timeout = 60000)]
+    [Fact]
     public async Task A_server_that_ignores_Range_starts_over_and_still_completes()
     {
         await using var server = new RangeServer(_content, supportsRange: false);
@@ -78,7 +78,7 @@ public sealed class ResumableDownloadTests : IDisposable
         server.Requests[^1].Should().Be($"GET bytes={Size / 2}- 200");
     }
 
-    [Fact(Timeout = 60000)]
+    [Fact]
     public async Task A_file_changed_on_the_server_fails_If_Range_and_is_fetched_whole_instead_of_spliced()
     {
         // Arrange: half of the old file on disk, its ETag in the sidecar; the server now has another file.
@@ -94,7 +94,7 @@ public sealed class ResumableDownloadTests : IDisposable
         server.Requests[^1].Should().Be($"GET bytes={Size / 2}- 200");
     }
 
-    [Fact(Timeout = 60000)]
+    [Fact]
     public async Task A_wrong_hash_deletes_the_bytes_and_reports_the_hash_it_found()
     {
         await using var server = new RangeServer(_content);
@@ -107,7 +107,7 @@ public sealed class ResumableDownloadTests : IDisposable
         File.Exists(ResumableDownload.PartialPathOf(FilePath)).Should().BeFalse();
     }
 
-    [Fact(Timeout = 60000)]
+    [Fact]
     public async Task A_complete_partial_left_before_the_rename_is_verified_without_fetching_the_body_again()
     {
         await using var server = new RangeServer(_content);
@@ -120,7 +120,7 @@ public sealed class ResumableDownloadTests : IDisposable
         server.Requests.Should().Equal($"GET bytes={Size}- 416");
     }
 
-    [Fact(Timeout = 60000)]
+    [Fact]
     public async Task A_refused_connection_names_the_url_and_that_the_next_try_resumes()
     {
         var act = () => Download().RunAsync(new Uri("http://127.0.0.1:1/Xcode.xip"), Sha(_content), FilePath, _ => { }, CancellationToken.None);

@@ -26,7 +26,7 @@ public sealed class EventDeliveryEndToEndTests : IAsyncLifetime
         _listener = new OutboxJournalListener(_signal);
     }
 
-    [Fact(Timeout = 60000)]
+    [Fact]
     public async Task Every_event_reaches_a_receiver_that_refused_failed_and_stalled_exactly_once_and_in_order()
     {
         var sender = StartDelivery(requestTimeout: TimeSpan.FromMilliseconds(500));
@@ -54,7 +54,7 @@ public sealed class EventDeliveryEndToEndTests : IAsyncLifetime
         SampleTransitions.Open(_root).Cursor.JournalLine.Should().Be(15);
     }
 
-    [Fact(Timeout = 60000)]
+    [Fact]
     public async Task Appending_does_not_wait_for_a_stalled_receiver()
     {
         var requestTimeout = TimeSpan.FromSeconds(30);

@@ -17,7 +17,7 @@ public sealed class EventDeliveryLoopTests : IDisposable
 
     public EventDeliveryLoopTests() => _outbox = SampleTransitions.Open(_root);
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task What_earlier_runs_left_is_delivered_in_order_at_start()
     {
         for (var n = 1; n <= 3; n++)
@@ -36,7 +36,7 @@ public sealed class EventDeliveryLoopTests : IDisposable
         SampleTransitions.Open(_root).Cursor.JournalLine.Should().Be(3);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_failed_event_is_resent_after_the_back_off_and_later_events_wait_for_it()
     {
         var sender = new ScriptedEventSender(DeliveryAttempt.Retry("HTTP 503"), DeliveryAttempt.Retry("connection refused"));
@@ -59,7 +59,7 @@ public sealed class EventDeliveryLoopTests : IDisposable
         sender.Sent.Select(e => e.Sequence).Should().Equal(1, 1, 1, 2);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_rejected_event_is_dropped_with_a_warning_and_the_next_one_is_delivered()
     {
         var sender = new ScriptedEventSender(DeliveryAttempt.Rejected("HTTP 422"));
@@ -75,7 +75,7 @@ public sealed class EventDeliveryLoopTests : IDisposable
         logger.Entries.Should().ContainSingle(e => e.Level == LogLevel.Warning && e.Message.Contains("mini-07:com.rig.bootstrap:1") && e.Message.Contains("HTTP 422"));
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task An_idle_loop_wakes_when_an_event_is_appended()
     {
         var sender = new ScriptedEventSender();
@@ -91,7 +91,7 @@ public sealed class EventDeliveryLoopTests : IDisposable
         sender.Sent.Should().ContainSingle().Which.Step.Should().Be("step-1");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Cancelling_during_a_back_off_ends_the_loop_quietly_and_keeps_the_event()
     {
         var sender = new ScriptedEventSender(DeliveryAttempt.Retry("HTTP 500"));

@@ -14,7 +14,7 @@ public sealed class EventPipelineTests
         LockWait = TimeSpan.FromMilliseconds(200),
     };
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Starting_delivers_what_an_earlier_boot_left_and_stopping_drains_new_events()
     {
         using var root = new TempHostRoot();
@@ -31,7 +31,7 @@ public sealed class EventPipelineTests
         pipeline.Outbox.PendingCount.Should().Be(0);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_second_run_is_refused_the_outbox_while_the_first_holds_it_and_admitted_after()
     {
         using var root = new TempHostRoot();
@@ -45,7 +45,7 @@ public sealed class EventPipelineTests
         third.Should().NotBeNull();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Stopping_with_an_unreachable_receiver_gives_up_after_the_drain_and_keeps_the_events()
     {
         using var root = new TempHostRoot();
@@ -62,7 +62,7 @@ public sealed class EventPipelineTests
         SampleTransitions.Open(root).Pending().Should().ContainSingle().Which.Step.Should().Be("step-1");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Delivering_everything_after_completed_waits_through_failures_until_the_outbox_is_empty()
     {
         using var root = new TempHostRoot();
@@ -82,7 +82,7 @@ public sealed class EventPipelineTests
         cursor.JournalOffset.Should().Be(new FileInfo(root.Paths.JournalPath).Length);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_receiver_that_never_answers_is_given_up_at_the_deadline_and_the_cursor_names_what_was_lost()
     {
         using var root = new TempHostRoot();

@@ -75,7 +75,7 @@ public sealed class EventSenderTests
         attempt.Detail.Should().Contain("redirect").And.Contain("events.url");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_receiver_that_never_answers_is_given_up_on_at_the_request_timeout_and_retried()
     {
         var handler = ScriptedHttpHandler.NeverAnswering();
@@ -92,7 +92,7 @@ public sealed class EventSenderTests
         attempt.Detail.Should().Contain("no answer within 10 s");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Cancelling_the_caller_throws_rather_than_reporting_a_retry()
     {
         var handler = ScriptedHttpHandler.NeverAnswering();
@@ -107,7 +107,7 @@ public sealed class EventSenderTests
         await sending.Invoking(async s => await s).Should().ThrowAsync<OperationCanceledException>();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_refused_connection_is_retried()
     {
         await using var receiver = FlakyEventReceiver.Reserve();

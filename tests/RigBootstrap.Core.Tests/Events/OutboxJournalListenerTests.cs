@@ -4,7 +4,7 @@ namespace RigBootstrap.Core.Tests.Events;
 
 public sealed class OutboxJournalListenerTests
 {
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_journaled_move_wakes_whoever_waits_on_the_signal()
     {
         var signal = new DeliverySignal();

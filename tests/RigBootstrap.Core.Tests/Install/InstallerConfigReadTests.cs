@@ -30,7 +30,7 @@ public sealed class InstallerConfigReadTests : IDisposable
         Directory.Delete(_outside, recursive: true);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_config_changed_during_install_is_not_installed_the_validated_bytes_are()
     {
         // Arrange: a byte order mark and CRLF line ends, which a text round trip would not keep.

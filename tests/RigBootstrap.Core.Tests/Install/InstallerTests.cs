@@ -27,7 +27,7 @@ public sealed class InstallerTests : IDisposable
         return path;
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Install_writes_binary_config_state_and_plist_with_their_modes_and_loads_the_daemon()
     {
         var host = Host();
@@ -44,7 +44,7 @@ public sealed class InstallerTests : IDisposable
         File.ReadAllText(paths.LaunchDaemonPlistPath("com.rig.bootstrap")).Should().Contain("<string>--root</string>");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Installing_again_reports_the_state_and_changes_nothing()
     {
         var config = Configs.Write(_outside, Configs.TwoCommands);
@@ -59,7 +59,7 @@ public sealed class InstallerTests : IDisposable
         _root.Files().ToDictionary(f => f, f => File.ReadAllBytes(Path.Join(_root.Paths.RootDirPath, f))).Should().BeEquivalentTo(before);
     }
 
-    [Theory(Timeout = 30000)]
+    [Theory]
     [InlineData("""{ "agent": { "user": "rig", "home": "/Users/rig" }, "commands": [], "colour": "blue" }""", "colour")]
     [InlineData("""{ "commands": [ { "id": "a", "run": ["/bin/true"] } ] }""", "agent")]
     [InlineData("""{ "agent": { "user": "rig", "home": "/Users/rig" }, "commands": [ { "id": "a", "run": ["/bin/true"] }, { "id": "a", "run": ["/bin/true"] } ] }""", "commands[1].id")]
@@ -74,7 +74,7 @@ public sealed class InstallerTests : IDisposable
         _root.Files().Should().BeEmpty();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_macos_only_step_in_a_linux_config_is_refused_before_anything_is_created()
     {
         var config = Configs.Write(_outside, """{ "platform": "linux", "agent": { "user": "rig", "home": "/Users/rig" }, "steps": { "xcode": { "version": "16.2" } } }""");

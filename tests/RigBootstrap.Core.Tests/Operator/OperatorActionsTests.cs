@@ -30,7 +30,7 @@ public sealed class OperatorActionsTests
 
     private static OperatorActions Actions(InstalledHost host) => new(host.Services, "test");
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_failed_command_with_one_attempt_halts_the_workflow_with_its_error()
     {
         using var host = await HaltedHostAsync();
@@ -40,7 +40,7 @@ public sealed class OperatorActionsTests
         host.State.Step("after").State.Should().Be(StepState.Pending);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Retry_after_fixing_the_cause_makes_the_step_pending_journals_it_and_the_next_run_completes()
     {
         using var host = await HaltedHostAsync();
@@ -60,7 +60,7 @@ public sealed class OperatorActionsTests
         host.State.Steps.Select(s => s.State).Should().Equal(StepState.Succeeded, StepState.Succeeded);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Retrying_an_unknown_step_lists_the_steps_and_changes_nothing()
     {
         using var host = await HaltedHostAsync();
@@ -72,7 +72,7 @@ public sealed class OperatorActionsTests
         host.Snapshot().Should().BeEquivalentTo(before);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Reset_all_starts_from_a_fresh_state_and_keeps_the_journal()
     {
         using var host = await HaltedHostAsync();
@@ -86,7 +86,7 @@ public sealed class OperatorActionsTests
         host.Journal.Last().Should().BeEquivalentTo(new { Kind = "operator", Reason = "reset --all: the workflow starts over" });
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Reset_of_one_step_clears_its_error_so_it_runs_again_from_its_probe()
     {
         using var host = await HaltedHostAsync();
@@ -97,7 +97,7 @@ public sealed class OperatorActionsTests
         host.Journal.Should().Contain(e => e.Kind == "operator" && e.Reason == "reset fragile");
     }
 
-    [Theory(Timeout = 30000)]
+    [Theory]
     [InlineData("retry", "fragile Failed->Pending", "workflow Halted->Running")]
     [InlineData("reset", "fragile Failed->Pending", "workflow Halted->Running")]
     [InlineData("reset --all", "workflow Halted->Installed")]
@@ -123,7 +123,7 @@ public sealed class OperatorActionsTests
         outbox.Pending().Select(e => $"{e.Step ?? "workflow"} {e.From}->{e.To}").Should().Equal(expected);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Retry_while_a_run_holds_the_lock_is_refused_and_changes_nothing()
     {
         using var host = await HaltedHostAsync();

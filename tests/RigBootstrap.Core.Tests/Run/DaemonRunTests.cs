@@ -18,7 +18,7 @@ public sealed class DaemonRunTests
 
     private static void AddMode(string path, UnixFileMode extra) => File.SetUnixFileMode(path, File.GetUnixFileMode(path) | extra);
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_group_writable_config_is_refused_naming_the_file_and_the_chmod_and_nothing_changes()
     {
         using var host = await InstalledHost.InstallAsync(OneCommand);
@@ -33,7 +33,7 @@ public sealed class DaemonRunTests
         File.Exists(host.Root.Paths.LockPath).Should().BeFalse("the run stopped before it took the lock");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_group_writable_installed_binary_is_refused_naming_the_file_and_the_chmod()
     {
         using var host = await InstalledHost.InstallAsync(OneCommand);
@@ -47,7 +47,7 @@ public sealed class DaemonRunTests
         host.Snapshot().Should().BeEquivalentTo(before);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_second_run_while_the_lock_is_held_is_refused_and_changes_nothing()
     {
         using var host = await InstalledHost.InstallAsync(OneCommand);
@@ -61,7 +61,7 @@ public sealed class DaemonRunTests
         host.Snapshot().Should().BeEquivalentTo(before);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_torn_state_file_is_recovered_from_the_previous_copy_and_the_journal_says_so()
     {
         using var host = await InstalledHost.InstallAsync(OneCommand);
@@ -75,7 +75,7 @@ public sealed class DaemonRunTests
         host.Journal.Should().Contain(e => e.Kind == "recovered" && e.Reason!.Contains(paths.PreviousStatePath));
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_state_file_and_previous_copy_both_unreadable_halt_the_run_and_stay_byte_for_byte()
     {
         using var host = await InstalledHost.InstallAsync(OneCommand);
@@ -91,7 +91,7 @@ public sealed class DaemonRunTests
         File.Exists(Path.Join(paths.RootDirPath, "hello.txt")).Should().BeFalse("no step ran");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_lost_state_file_with_a_journal_of_earlier_runs_is_never_silently_started_over()
     {
         using var host = await InstalledHost.InstallAsync(OneCommand);

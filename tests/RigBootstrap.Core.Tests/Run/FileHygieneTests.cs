@@ -5,7 +5,7 @@ namespace RigBootstrap.Core.Tests.Run;
 
 public sealed class FileHygieneTests
 {
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_fresh_install_has_no_problems()
     {
         using var host = await InstalledHost.InstallAsync(Configs.TwoCommands);
@@ -15,7 +15,7 @@ public sealed class FileHygieneTests
         problems.Should().BeEmpty();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Each_writable_file_or_directory_is_one_problem_naming_its_fix()
     {
         using var host = await InstalledHost.InstallAsync(Configs.TwoCommands);
@@ -41,7 +41,7 @@ public sealed class FileHygieneTests
         problems.Should().BeEmpty();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_state_file_that_is_a_symbolic_link_is_refused_and_named()
     {
         using var host = await InstalledHost.InstallAsync(Configs.TwoCommands);

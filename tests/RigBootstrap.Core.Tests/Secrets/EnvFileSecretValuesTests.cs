@@ -9,7 +9,7 @@ public sealed class EnvFileSecretValuesTests : IDisposable
 
     private string EnvPath => Path.Join(_temp.Paths.RootDirPath, "env");
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Values_are_found_by_env_name_and_unknown_names_give_null()
     {
         // Arrange
@@ -27,7 +27,7 @@ public sealed class EnvFileSecretValuesTests : IDisposable
         missing.Should().BeNull();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_rewritten_env_file_is_read_again()
     {
         // Arrange
@@ -42,7 +42,7 @@ public sealed class EnvFileSecretValuesTests : IDisposable
         (await values.FindAsync("A", CancellationToken.None)).Should().Be("22");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_missing_env_file_says_the_secrets_step_writes_it()
     {
         // Act
@@ -52,7 +52,7 @@ public sealed class EnvFileSecretValuesTests : IDisposable
         (await act.Should().ThrowAsync<InvalidOperationException>()).Which.Message.Should().Contain("the secrets step writes it");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_damaged_env_file_names_the_line_but_no_value()
     {
         // Arrange

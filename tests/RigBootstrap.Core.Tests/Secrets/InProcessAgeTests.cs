@@ -17,7 +17,7 @@ public sealed class InProcessAgeTests : IDisposable
 
     private string KeyPath => Path.Join(_temp.Paths.RootDirPath, "key.txt");
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_generated_key_is_0600_and_reads_back_as_the_recipient_it_reported()
     {
         // Act
@@ -31,7 +31,7 @@ public sealed class InProcessAgeTests : IDisposable
         Directory.GetFiles(_temp.Paths.RootDirPath).Should().Equal(KeyPath);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_leftover_temporary_key_from_a_crash_is_removed_and_a_new_key_made()
     {
         // Arrange: a crash between writing the temporary file and linking it leaves this behind; it was never published.
@@ -46,7 +46,7 @@ public sealed class InProcessAgeTests : IDisposable
         Directory.GetFiles(_temp.Paths.RootDirPath).Should().Equal(KeyPath);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Generating_over_a_dangling_symlink_is_refused_and_leaves_it()
     {
         // Arrange
@@ -60,7 +60,7 @@ public sealed class InProcessAgeTests : IDisposable
         File.Exists(Path.Join(_temp.Paths.RootDirPath, "nowhere")).Should().BeFalse();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Generating_over_an_existing_key_is_refused_and_leaves_it_untouched()
     {
         // Arrange
@@ -75,7 +75,7 @@ public sealed class InProcessAgeTests : IDisposable
         File.ReadAllBytes(KeyPath).Should().Equal(before);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Reading_a_missing_key_says_it_does_not_exist()
     {
         var act = () => _age.ReadRecipientAsync(KeyPath, CancellationToken.None);
@@ -83,7 +83,7 @@ public sealed class InProcessAgeTests : IDisposable
         (await act.Should().ThrowAsync<AgeException>()).Which.Kind.Should().Be(AgeErrorKind.KeyFileMissing);
     }
 
-    [Theory(Timeout = 30000)]
+    [Theory]
     [InlineData("garbage\n")]
     [InlineData("")]
     [InlineData("# public key: age17leqntv7zcdtepju0ekcuwxzmrkwxaa3svh33n8xxa2qxh7jayvq47ucnq\n")]
@@ -101,7 +101,7 @@ public sealed class InProcessAgeTests : IDisposable
         error.Message.Should().Contain(KeyPath);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task The_redacted_key_file_fixture_is_unreadable()
     {
         // Arrange
@@ -114,14 +114,14 @@ public sealed class InProcessAgeTests : IDisposable
         (await act.Should().ThrowAsync<AgeException>()).Which.Kind.Should().Be(AgeErrorKind.KeyFileUnreadable);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task The_fixture_keys_read_as_the_recipients_their_files_list()
     {
         (await _age.ReadRecipientAsync(SopsFixtures.PathOf("kustomize-controller/age.txt"), CancellationToken.None))
             .Should().Be(SopsFixtures.KustomizeRecipient);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Decrypting_env_envs_age_entry_gives_the_readmes_32_byte_data_key()
     {
         // Arrange
@@ -134,7 +134,7 @@ public sealed class InProcessAgeTests : IDisposable
         Convert.ToHexStringLower(dataKey).Should().Be(SopsFixtures.EnvEnvDataKeyHex);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Decrypting_with_another_identity_says_no_identity_matched()
     {
         // Arrange
@@ -147,7 +147,7 @@ public sealed class InProcessAgeTests : IDisposable
         (await act.Should().ThrowAsync<AgeException>()).Which.Kind.Should().Be(AgeErrorKind.NoIdentityMatched);
     }
 
-    [Theory(Timeout = 30000)]
+    [Theory]
     [InlineData("junk\n")]
     [InlineData("-----BEGIN AGE ENCRYPTED FILE-----\nnot base64 !!\n-----END AGE ENCRYPTED FILE-----\n")]
     public async Task Decrypting_something_that_is_not_an_age_message_is_an_armor_fault(string armored)
@@ -157,7 +157,7 @@ public sealed class InProcessAgeTests : IDisposable
         (await act.Should().ThrowAsync<AgeException>()).Which.Kind.Should().Be(AgeErrorKind.ArmorInvalid);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Every_sops_fixtures_key_reads_as_a_recipient_its_files_list()
     {
         foreach (var fixture in SopsFixtures.All)

@@ -10,7 +10,7 @@ public sealed class SopsDocumentDecryptorTests : IDisposable
     private readonly TempHostRoot _temp = new();
     private readonly SopsFileDecryptor _decryptor = new(TestAge.Create());
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Yaml_values_of_every_type_decrypt_and_plain_scalars_enter_the_mac_as_sops_sees_them()
     {
         // Arrange
@@ -43,7 +43,7 @@ public sealed class SopsDocumentDecryptorTests : IDisposable
             ("big_unencrypted", "1000000000000000000000"), ("hex_unencrypted", "-17"));
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Json_numbers_are_floats_nested_keys_and_list_items_get_dotenv_names()
     {
         // Arrange
@@ -63,7 +63,7 @@ public sealed class SopsDocumentDecryptorTests : IDisposable
             ("count_unencrypted", "3"), ("scale_unencrypted", "1.5"));
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Dotenv_values_keep_their_newlines_and_comment_lines_are_skipped()
     {
         // Arrange
@@ -79,7 +79,7 @@ public sealed class SopsDocumentDecryptorTests : IDisposable
         plaintext.Find("NOTE_unencrypted").Should().Be("a\nb");
     }
 
-    [Theory(Timeout = 30000)]
+    [Theory]
     [InlineData("encrypted_suffix: _secret", "password_secret", "user")]
     [InlineData("unencrypted_suffix: _plain", "password", "user_plain")]
     [InlineData("unencrypted_regex: ^pub", "password", "public_user")]
@@ -98,7 +98,7 @@ public sealed class SopsDocumentDecryptorTests : IDisposable
         plaintext.Find(plainKey).Should().Be("rig");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task With_mac_only_encrypted_plain_values_stay_out_of_the_mac()
     {
         // Arrange
@@ -113,7 +113,7 @@ public sealed class SopsDocumentDecryptorTests : IDisposable
         plaintext.Find("user_unencrypted").Should().Be("rig");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_value_that_should_be_encrypted_but_is_plain_is_tampered()
     {
         // Arrange
@@ -129,7 +129,7 @@ public sealed class SopsDocumentDecryptorTests : IDisposable
         error.Message.Should().Contain("'password:' should be encrypted").And.NotContain("hunter2");
     }
 
-    [Theory(Timeout = 30000)]
+    [Theory]
     [InlineData("secret", "str", "hunter2", "not a dotenv name")]
     [InlineData("count", "int", "twelve", "is not a valid int")]
     [InlineData("ok", "bool", "maybe", "is not a valid bool")]
@@ -151,7 +151,7 @@ public sealed class SopsDocumentDecryptorTests : IDisposable
         error.Message.Should().Contain(problem).And.NotContain(value == "x" ? "\u0000" : value);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Binary_bytes_cannot_go_into_an_env_file()
     {
         // Arrange
@@ -165,7 +165,7 @@ public sealed class SopsDocumentDecryptorTests : IDisposable
         (await act.Should().ThrowAsync<SopsException>()).Which.Message.Should().Contain("is binary, not UTF-8 text");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Two_keys_that_flatten_to_one_env_name_are_malformed()
     {
         // Arrange

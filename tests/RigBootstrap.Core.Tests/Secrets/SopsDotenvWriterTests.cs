@@ -32,7 +32,7 @@ public sealed class SopsDotenvWriterTests : IDisposable
         { "sops_mac=", "tag" },
     };
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_file_written_for_a_fresh_key_opens_with_the_reader_to_the_same_values_in_order()
     {
         // Arrange
@@ -47,7 +47,7 @@ public sealed class SopsDotenvWriterTests : IDisposable
         plaintext.Values.Select(v => (v.Name, v.Value)).Should().Equal(values);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_file_for_two_recipients_opens_with_the_fixture_key_and_with_the_fresh_key()
     {
         // Arrange
@@ -66,7 +66,7 @@ public sealed class SopsDotenvWriterTests : IDisposable
             .And.Contain($"sops_age__list_1__map_recipient={SopsFixtures.KustomizeRecipient}\n");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Values_with_equals_signs_quotes_spaces_newlines_and_unicode_round_trip_unchanged()
     {
         // Arrange
@@ -88,7 +88,7 @@ public sealed class SopsDotenvWriterTests : IDisposable
         plaintext.Values.Select(v => (v.Name, v.Value)).Should().Equal(values);
     }
 
-    [Theory(Timeout = 30000)]
+    [Theory]
     [MemberData(nameof(TamperedFields))]
     public async Task The_reader_refuses_a_written_file_with_one_flipped_byte_as_tampered(string anchor, string field)
     {
@@ -106,7 +106,7 @@ public sealed class SopsDotenvWriterTests : IDisposable
         error.Message.Should().NotContain("s3cr3t");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task The_file_has_the_values_then_sorted_sops_metadata_with_the_clock_time_and_32_byte_ivs()
     {
         // Arrange
@@ -133,7 +133,7 @@ public sealed class SopsDotenvWriterTests : IDisposable
         }
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Each_write_uses_a_fresh_data_key_and_fresh_ivs()
     {
         // Arrange
@@ -150,7 +150,7 @@ public sealed class SopsDotenvWriterTests : IDisposable
         firstLines[1].Should().NotBe(secondLines[1], "the data key is wrapped anew");
     }
 
-    [Theory(Timeout = 30000)]
+    [Theory]
     [InlineData("BAD=NAME")]
     [InlineData("BAD\nNAME")]
     [InlineData("BAD NAME")]
@@ -167,7 +167,7 @@ public sealed class SopsDotenvWriterTests : IDisposable
         (await act.Should().ThrowAsync<ArgumentException>()).Which.Message.Should().NotContain("top-secret-value");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_name_given_twice_is_refused()
     {
         var act = () => SopsDotenvWriter.EncryptAsync([("KEY", "a"), ("KEY", "b")], [SopsFixtures.KustomizeRecipient], _encryptor, _time, CancellationToken.None);
@@ -175,7 +175,7 @@ public sealed class SopsDotenvWriterTests : IDisposable
         (await act.Should().ThrowAsync<ArgumentException>()).Which.Message.Should().Contain("KEY");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_value_that_is_not_valid_unicode_is_refused_naming_only_its_variable()
     {
         var act = () => SopsDotenvWriter.EncryptAsync([("KEY", "secret\uD800")], [SopsFixtures.KustomizeRecipient], _encryptor, _time, CancellationToken.None);
@@ -183,7 +183,7 @@ public sealed class SopsDotenvWriterTests : IDisposable
         (await act.Should().ThrowAsync<ArgumentException>()).Which.Message.Should().Contain("KEY").And.NotContain("secret");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task No_recipient_is_refused()
     {
         var act = () => SopsDotenvWriter.EncryptAsync([("KEY", "value")], [], _encryptor, _time, CancellationToken.None);
@@ -191,7 +191,7 @@ public sealed class SopsDotenvWriterTests : IDisposable
         await act.Should().ThrowAsync<ArgumentException>();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_recipient_that_is_not_age1_fails_with_an_age_error_naming_it()
     {
         var act = () => SopsDotenvWriter.EncryptAsync([("KEY", "value")], ["age1notarecipient"], _encryptor, _time, CancellationToken.None);

@@ -35,7 +35,7 @@ public sealed class SopsFileDecryptorTests : IDisposable
         SopsFixtures.All.Select(f => f.File).Should().BeEquivalentTo(SopsFixtures.EncryptedFiles());
     }
 
-    [Theory(Timeout = 30000)]
+    [Theory]
     [MemberData(nameof(Fixtures))]
     public async Task Every_sops_fixture_decrypts_to_the_plaintext_its_README_gives(string file)
     {
@@ -53,7 +53,7 @@ public sealed class SopsFileDecryptorTests : IDisposable
         }
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task The_helm_secrets_key_value_is_the_long_pgp_armoured_string()
     {
         // Act
@@ -66,7 +66,7 @@ public sealed class SopsFileDecryptorTests : IDisposable
         key.Length.Should().BeGreaterThan(500);
     }
 
-    [Theory(Timeout = 30000)]
+    [Theory]
     [MemberData(nameof(TamperedVariants))]
     public async Task A_flipped_byte_in_a_value_or_the_mac_is_refused_as_tampered_naming_the_file(string file, string variant)
     {
@@ -92,7 +92,7 @@ public sealed class SopsFileDecryptorTests : IDisposable
         error.Message.Should().Contain(copy);
     }
 
-    [Theory(Timeout = 30000)]
+    [Theory]
     [InlineData("kustomize-controller/secret.age.yaml", "name: sops-age", "name: sops-agf")]
     [InlineData("kustomize-controller/secret.age.yaml", "lastmodified: \"2021-04-06T09:07:05Z\"", "lastmodified: \"2021-04-06T09:07:06Z\"")]
     [InlineData("kustomize-controller/year.env", "sops_lastmodified=2021-10-14T15:35:45Z", "sops_lastmodified=2021-10-14T15:35:46Z")]
@@ -116,7 +116,7 @@ public sealed class SopsFileDecryptorTests : IDisposable
         error.Message.Should().StartWith(copy + ":");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Swapping_two_list_items_passes_each_tag_but_fails_the_mac()
     {
         // Arrange: both items have the additional data `a_list:`, so only the MAC sees the new order.
@@ -133,7 +133,7 @@ public sealed class SopsFileDecryptorTests : IDisposable
         (await act.Should().ThrowAsync<SopsException>()).Which.Message.Should().Contain("MAC mismatch");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_value_moved_to_another_key_fails_its_tag()
     {
         // Arrange
@@ -150,7 +150,7 @@ public sealed class SopsFileDecryptorTests : IDisposable
         (await act.Should().ThrowAsync<SopsException>()).Which.Message.Should().Contain("'nested:test:file:' does not authenticate");
     }
 
-    [Theory(Timeout = 30000)]
+    [Theory]
     [MemberData(nameof(Fixtures))]
     public async Task Another_hosts_key_is_not_a_recipient(string file)
     {
@@ -166,7 +166,7 @@ public sealed class SopsFileDecryptorTests : IDisposable
         error.Message.Should().Contain(SopsFixtures.PathOf(file)).And.Contain("sops updatekeys");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_host_recipient_the_file_does_not_list_is_refused_without_trying_age()
     {
         // Arrange: an identity path that does not exist would make age fail differently if it ran.
@@ -183,7 +183,7 @@ public sealed class SopsFileDecryptorTests : IDisposable
             .And.Contain("2 age recipient(s) and 2 other key(s)");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_listed_host_recipient_opens_the_file()
     {
         // Act

@@ -15,7 +15,7 @@ namespace RigBootstrap.Core.Tests.Simulation;
 /// </summary>
 public sealed class CommandCrashPointTests(ITestOutputHelper output)
 {
-    [Fact(Timeout = 300000)]
+    [Fact]
     public async Task Command_steps_killed_after_any_persistence_point_converge_and_never_run_twice()
     {
         var tried = 0;

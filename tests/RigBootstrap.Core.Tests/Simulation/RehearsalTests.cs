@@ -7,7 +7,7 @@ namespace RigBootstrap.Core.Tests.Simulation;
 
 public sealed class RehearsalTests
 {
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task The_demo_runs_the_whole_workflow_on_Apple_Silicon_with_the_MDMs_restart_as_its_one_reboot_and_removes_itself()
     {
         using var root = new TempHostRoot();
@@ -34,7 +34,7 @@ public sealed class RehearsalTests
         session!.HasExitedCleanSinceLoad.Should().BeTrue("the agent's LaunchAgent ran in rig's GUI session and exited 0");
     }
 
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task After_the_demo_no_secret_value_is_in_the_state_the_journal_or_any_file_but_the_private_ones()
     {
         using var root = new TempHostRoot();

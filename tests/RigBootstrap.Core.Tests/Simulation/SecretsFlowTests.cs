@@ -25,7 +25,7 @@ public sealed class SecretsFlowTests
         }
         """;
 
-    [Fact(Timeout = 60000)]
+    [Fact]
     public async Task A_host_key_that_is_a_recipient_decrypts_the_secrets_and_the_state_names_the_recipient()
     {
         using var root = new TempHostRoot();
@@ -46,7 +46,7 @@ public sealed class SecretsFlowTests
         }
     }
 
-    [Fact(Timeout = 60000)]
+    [Fact]
     public async Task A_fresh_key_waits_for_its_recipient_and_says_which_one_to_register()
     {
         using var root = new TempHostRoot();

@@ -6,7 +6,7 @@ namespace RigBootstrap.Core.Tests.State;
 
 public sealed class ExclusiveFileLockTests
 {
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_second_holder_is_refused_while_the_first_holds_the_lock_and_admitted_after()
     {
         using var root = new TempHostRoot();
@@ -23,7 +23,7 @@ public sealed class ExclusiveFileLockTests
         third.Should().NotBeNull();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_waiter_gets_the_lock_when_the_holder_releases_it()
     {
         using var root = new TempHostRoot();

@@ -10,7 +10,7 @@ public sealed class StateFileSchemaTests
 
     public static TheoryData<string> Scenarios => [.. ScenarioStates.Names];
 
-    [Theory(Timeout = 60000)]
+    [Theory]
     [MemberData(nameof(Scenarios))]
     public async Task The_state_file_of_each_scenario_matches_the_schema(string scenario)
     {
@@ -24,7 +24,7 @@ public sealed class StateFileSchemaTests
         errors.Should().BeEmpty($"the {scenario} state file must match docs/state-file.schema.json:\n{json}");
     }
 
-    [Theory(Timeout = 60000)]
+    [Theory]
     [InlineData("\"waitingFor\":", "\"waitFor\":", "'waitFor' is not a property the schema allows")]
     [InlineData("\"lastProgressAt\":", "\"lastProgress\":", "'lastProgressAt' is required")]
     [InlineData("\"state\": \"Completed\"", "\"state\": \"Done\"", "\"Done\" is not one of")]

@@ -6,7 +6,7 @@ namespace RigBootstrap.Core.Tests.Status;
 /// <summary>`status` on a host in each workflow state, from the demo and the engine scenarios, reads clearly.</summary>
 public sealed class StatusScenarioTests
 {
-    [Theory(Timeout = 60000)]
+    [Theory]
     [InlineData("demo", "Completed", "  next: nothing: the fleet agent owns the host")]
     [InlineData("installed", "Installed", "  one   Pending")]
     [InlineData("halted", "Halted", "fix the cause, then run `rig-bootstrap retry only`")]

@@ -22,7 +22,7 @@ public sealed class StatusWaiterTests : IDisposable
 
     public void Dispose() => _root.Dispose();
 
-    [Theory(Timeout = 30000)]
+    [Theory]
     [InlineData(WorkflowState.Completed, WaitOutcome.Completed)]
     [InlineData(WorkflowState.Halted, WaitOutcome.Halted)]
     public async Task A_final_workflow_returns_at_once_without_asking_launchd(WorkflowState workflow, WaitOutcome expected)
@@ -40,7 +40,7 @@ public sealed class StatusWaiterTests : IDisposable
         _launchd.Calls.Should().BeEmpty("a finished workflow needs no daemon");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task It_returns_Completed_once_the_daemon_writes_it_during_the_wait()
     {
         // Arrange
@@ -57,7 +57,7 @@ public sealed class StatusWaiterTests : IDisposable
         _launchd.Calls.Should().NotBeEmpty().And.OnlyContain(c => c == $"print {Label}");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task An_unfinished_workflow_whose_daemon_is_not_loaded_fails_fast_without_waiting()
     {
         // Arrange
@@ -73,7 +73,7 @@ public sealed class StatusWaiterTests : IDisposable
         _time.GetUtcNow().Should().Be(Start);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_daemon_that_unloads_during_the_wait_ends_it_at_the_next_poll()
     {
         // Arrange
@@ -90,7 +90,7 @@ public sealed class StatusWaiterTests : IDisposable
         (_time.GetUtcNow() - Start).Should().BeLessThan(TimeSpan.FromMinutes(1), "the next poll, seconds later, notices");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task The_handoff_booting_the_daemon_out_after_persisting_Completed_is_not_mistaken_for_a_dead_daemon()
     {
         // Arrange: between our read of HandingOff and our question, the daemon persists Completed and boots out (docs/invariants.md I8).
@@ -108,7 +108,7 @@ public sealed class StatusWaiterTests : IDisposable
         result.Outcome.Should().Be(WaitOutcome.Completed);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task The_timeout_ends_the_wait_and_says_where_the_workflow_is()
     {
         // Arrange
@@ -123,7 +123,7 @@ public sealed class StatusWaiterTests : IDisposable
         (_time.GetUtcNow() - Start).Should().BeGreaterThanOrEqualTo(TimeSpan.FromMinutes(5)).And.BeLessThan(TimeSpan.FromMinutes(5).Add(TimeSpan.FromSeconds(5)));
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_host_without_state_is_not_installed()
     {
         var result = await Waiter.WaitAsync(Timeout, CancellationToken.None);
@@ -133,7 +133,7 @@ public sealed class StatusWaiterTests : IDisposable
         result.Message.Should().Contain(_root.Paths.StatePath);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Canceling_the_wait_throws_instead_of_reporting_an_outcome()
     {
         Save(WorkflowState.Running);

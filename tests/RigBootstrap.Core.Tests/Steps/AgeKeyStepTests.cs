@@ -24,7 +24,7 @@ public sealed class AgeKeyStepTests : IDisposable
 
     private string KeyPath => _root.Paths.Resolve(KeyLocation);
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_fresh_host_gets_a_0600_key_owned_by_the_agent_and_its_recipient_as_a_fact()
     {
         // Act
@@ -43,7 +43,7 @@ public sealed class AgeKeyStepTests : IDisposable
         File.GetUnixFileMode(Path.GetDirectoryName(KeyPath)!).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task The_key_is_generated_once_then_the_probe_is_satisfied_and_a_second_apply_keeps_it()
     {
         // Arrange
@@ -62,7 +62,7 @@ public sealed class AgeKeyStepTests : IDisposable
         _contexts.Facts[AgeKeyStep.RecipientFact].Should().Be(firstRecipient);
     }
 
-    [Theory(Timeout = 30000)]
+    [Theory]
     [InlineData("garbage\n")]
     [InlineData("")]
     [InlineData("AGE-SECRET-KEY-1<redacted>\n")]
@@ -85,7 +85,7 @@ public sealed class AgeKeyStepTests : IDisposable
         File.ReadAllText(KeyPath).Should().Be(content);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task An_existing_readable_key_with_loose_permissions_is_kept_and_made_private()
     {
         // Arrange
@@ -106,7 +106,7 @@ public sealed class AgeKeyStepTests : IDisposable
         _contexts.Facts[AgeKeyStep.RecipientFact].Should().Be(SopsFixtures.KustomizeRecipient);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_symlink_at_the_key_path_is_refused_and_left_alone()
     {
         // Arrange
@@ -124,7 +124,7 @@ public sealed class AgeKeyStepTests : IDisposable
         _ownership.Calls.Should().BeEmpty();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Through_the_engine_the_recipient_reaches_the_state_and_a_reset_never_regenerates_the_key()
     {
         // Arrange

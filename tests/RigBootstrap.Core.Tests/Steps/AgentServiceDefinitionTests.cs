@@ -27,7 +27,7 @@ public sealed class AgentServiceDefinitionTests
         definition.Content.Should().Be(File.ReadAllText(Path.Join(RepositoryRoot.Find(), "plists", "rig-deploy.plist")));
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task The_real_plistutil_reads_the_golden_plist()
     {
         using var scratch = new TempHostRoot();
@@ -67,7 +67,7 @@ public sealed class AgentServiceDefinitionTests
         plist.KeepAliveUnlessSuccessfulExit.Should().BeFalse("each run exits; StartInterval starts the next");
     }
 
-    [Fact(Timeout = 60000)]
+    [Fact]
     public async Task On_linux_the_agent_gets_a_unit_under_etc_systemd_that_runs_as_the_agent_and_passes_systemd_analyze_verify()
     {
         using var root = new TempHostRoot();

@@ -36,7 +36,7 @@ public sealed class AutologinStepTests : IDisposable
     private static StepContext Context(bool afterReboot = false) =>
         new("autologin", 1, afterReboot ? "boot-2" : "boot-1", afterReboot, ImmutableSortedDictionary<string, string>.Empty, NullLogger.Instance, (_, _, _) => Task.CompletedTask);
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Apply_sets_autologin_and_asks_for_a_reboot_after_which_verify_finds_the_user_at_the_console()
     {
         var step = NewStep();
@@ -56,7 +56,7 @@ public sealed class AutologinStepTests : IDisposable
         step.DependsOn.Should().Equal("secrets");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Autologin_set_up_but_not_yet_in_effect_is_not_in_place_so_the_reboot_is_still_asked_for()
     {
         await _loginWindow.EnableAutoLoginAsync("claude", Password, CancellationToken.None);
@@ -67,7 +67,7 @@ public sealed class AutologinStepTests : IDisposable
         probed.Should().BeFalse();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task FileVault_on_fails_for_good_explaining_authrestart_and_changes_nothing()
     {
         _loginWindow.SetFileVault(on: true);
@@ -82,7 +82,7 @@ public sealed class AutologinStepTests : IDisposable
         (await _loginWindow.GetAutoLoginUserAsync(CancellationToken.None)).Should().BeNull();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_password_secret_the_SOPS_file_lacks_fails_for_good_naming_both()
     {
         WriteEnv("OTHER", "x");
@@ -95,7 +95,7 @@ public sealed class AutologinStepTests : IDisposable
         fail.Reason.Should().Contain("AGENT_PASSWORD").And.Contain(SopsSource);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_wrong_password_shows_after_the_reboot_as_nobody_at_the_console_and_verify_says_which_secret()
     {
         _loginWindow.SetAccountPassword("claude", "the real one");
@@ -109,7 +109,7 @@ public sealed class AutologinStepTests : IDisposable
         verified.Problem.Should().Contain("root").And.Contain("AGENT_PASSWORD").And.Contain("login password").And.NotContain(Password);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_changed_password_secret_makes_the_setting_stale_and_apply_writes_the_new_one()
     {
         var step = NewStep();
@@ -124,7 +124,7 @@ public sealed class AutologinStepTests : IDisposable
         (await _loginWindow.ReadAutoLoginPasswordAsync(CancellationToken.None)).Should().Be("new password");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_profile_that_forbids_autologin_halts_the_step_with_the_MDM_alternative_before_any_reboot()
     {
         _loginWindow.SetAutoLoginForbiddenByProfile(true);
@@ -139,7 +139,7 @@ public sealed class AutologinStepTests : IDisposable
         File.Exists(_root.Paths.KcPasswordPath).Should().BeFalse();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task An_account_that_signs_in_with_its_Apple_Account_password_is_refused_with_the_fix()
     {
         _loginWindow.UseAppleAccountPassword("claude");

@@ -28,7 +28,7 @@ public sealed class CommandLineToolsStepTests : IDisposable
 
     private CommandLineToolsStep Step() => new([BuiltInStepIds.OsUpgrade], _tools, _marker);
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_fresh_Mac_gets_the_newest_tools_offered_while_the_marker_exists_and_the_marker_is_removed()
     {
         // Arrange
@@ -52,7 +52,7 @@ public sealed class CommandLineToolsStepTests : IDisposable
         step.DependsOn.Should().Equal(BuiltInStepIds.OsUpgrade);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Without_the_marker_the_simulated_catalog_offers_no_tools()
     {
         (await _simulated.ListAsync(CancellationToken.None)).Should().BeEmpty();
@@ -62,7 +62,7 @@ public sealed class CommandLineToolsStepTests : IDisposable
         (await act.Should().ThrowAsync<CommandLineToolsException>()).WithMessage("*No such update*");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Tools_already_installed_pass_the_probe_and_a_crash_after_the_install_does_not_install_again()
     {
         // Arrange: an install whose Succeeded was never recorded (power cut after softwareupdate finished).
@@ -76,7 +76,7 @@ public sealed class CommandLineToolsStepTests : IDisposable
         _tools.Installs.Should().Be(1);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_marker_left_by_a_crash_is_removed_when_the_step_is_probed()
     {
         _marker.Create();
@@ -86,7 +86,7 @@ public sealed class CommandLineToolsStepTests : IDisposable
         _marker.Exists.Should().BeFalse();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_list_without_the_tools_is_a_retryable_failure_naming_the_marker_and_leaves_no_marker()
     {
         // Arrange
@@ -103,7 +103,7 @@ public sealed class CommandLineToolsStepTests : IDisposable
         _facts.Facts.Should().NotContainKey(CommandLineToolsStep.LabelFact, "nothing was installed");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_failed_install_is_retryable_and_leaves_no_marker()
     {
         // Arrange
@@ -118,7 +118,7 @@ public sealed class CommandLineToolsStepTests : IDisposable
         _facts.Facts[CommandLineToolsStep.LabelFact].Should().Be("Command Line Tools for Xcode-16.4", "the label is kept before the install runs");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Verify_without_the_tools_says_why_and_names_the_label_installed()
     {
         // Arrange

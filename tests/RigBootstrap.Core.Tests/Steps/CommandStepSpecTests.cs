@@ -19,7 +19,7 @@ public sealed class CommandStepSpecTests : IDisposable
             new CommandEnvironment { Paths = paths, AgentUser = "rig", AgentHome = "/Users/rig" },
             _runner);
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task The_program_and_its_arguments_are_passed_as_a_list_exactly_as_configured()
     {
         var step = Step(_root.Paths, asUser: false, "/opt/homebrew/bin/brew", "bundle", "--file=/etc/Brew file", "it's \"quoted\"", "$HOME", "");
@@ -34,7 +34,7 @@ public sealed class CommandStepSpecTests : IDisposable
         spec.WorkingDirPath.Should().Be(_root.Paths.RootDirPath);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task The_check_runs_as_its_own_list_for_the_probe()
     {
         var step = Step(_root.Paths, asUser: false, "/bin/true");
@@ -46,7 +46,7 @@ public sealed class CommandStepSpecTests : IDisposable
         spec.Arguments.Should().Equal("-f", "/etc/done");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Without_a_check_the_probe_and_verify_run_nothing()
     {
         var step = new CommandStep(
@@ -62,7 +62,7 @@ public sealed class CommandStepSpecTests : IDisposable
         _runner.Specs.Should().BeEmpty();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task An_as_user_command_under_a_simulated_root_keeps_the_current_user_and_environment()
     {
         var step = Step(_root.Paths, asUser: true, "/bin/true");
@@ -78,7 +78,7 @@ public sealed class CommandStepSpecTests : IDisposable
             .And.Contain("RIG_AGENT_HOME", _root.Paths.RootDirPath + "/Users/rig");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task An_as_user_command_on_a_real_host_runs_as_the_agent_user_with_its_home()
     {
         // HostPaths for "/" only computes paths; the fake runner starts nothing.
@@ -94,7 +94,7 @@ public sealed class CommandStepSpecTests : IDisposable
             .And.Contain("RIG_HOST_ROOT", "");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_root_command_on_a_real_host_does_not_switch_user()
     {
         var step = Step(HostPaths.ForRoot("/"), asUser: false, "/bin/true");

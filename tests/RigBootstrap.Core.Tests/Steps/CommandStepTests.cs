@@ -31,7 +31,7 @@ public sealed class CommandStepTests : IDisposable
 
     private string UnderRoot(string name) => Path.Join(_root.Paths.RootDirPath, name);
 
-    [Theory(Timeout = 30000)]
+    [Theory]
     [InlineData("exit 0", true)]
     [InlineData("exit 1", false)]
     public async Task The_probe_is_the_check_command_exiting_0(string check, bool satisfied)
@@ -43,7 +43,7 @@ public sealed class CommandStepTests : IDisposable
         probed.Should().Be(satisfied);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_run_that_exits_non_zero_fails_retryably_with_the_exit_code_and_the_last_stderr_line()
     {
         var step = Step("echo 'first complaint' >&2; echo 'the real cause' >&2; exit 3");
@@ -55,7 +55,7 @@ public sealed class CommandStepTests : IDisposable
         fail.Reason.Should().Be("`/bin/sh` exited 3: the real cause");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_failing_run_without_stderr_reports_its_last_stdout_line()
     {
         var step = Step("echo 'progress'; echo 'gave up at stage 2'; exit 4");
@@ -65,7 +65,7 @@ public sealed class CommandStepTests : IDisposable
         result.Should().Be(new ApplyResult.Fail("`/bin/sh` exited 4: gave up at stage 2", Retryable: true));
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_run_that_succeeds_is_done_and_one_that_requires_a_reboot_needs_one()
     {
         var plain = Step("exit 0");
@@ -78,7 +78,7 @@ public sealed class CommandStepTests : IDisposable
         parked.Should().BeOfType<ApplyResult.NeedsReboot>().Which.Reason.Should().Contain("requiresReboot");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_run_past_its_timeout_is_stopped_and_fails_naming_the_timeout()
     {
         var step = Step("exec sleep 30", timeout: TimeSpan.FromMilliseconds(500));
@@ -93,7 +93,7 @@ public sealed class CommandStepTests : IDisposable
         clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(0.5 + 2 + 3));
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Verify_without_a_check_passes_and_with_a_failing_check_names_the_check()
     {
         var withoutCheck = Step("exit 0");
@@ -107,7 +107,7 @@ public sealed class CommandStepTests : IDisposable
         failed.Problem.Should().Be("the check `/bin/sh -c exit 1` still fails");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task The_command_sees_the_host_root_its_step_id_a_fixed_path_and_runs_in_the_root()
     {
         // pwd -P on both sides, so a temporary directory behind a symlink still compares equal.
@@ -119,7 +119,7 @@ public sealed class CommandStepTests : IDisposable
         File.ReadAllLines(UnderRoot("env.txt")).Should().Equal(_root.Paths.RootDirPath, "sample", CommandEnvironment.DaemonPath, "in-root");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Arguments_reach_the_program_one_by_one_never_joined()
     {
         var step = new CommandStep(
@@ -132,7 +132,7 @@ public sealed class CommandStepTests : IDisposable
         File.ReadAllLines(UnderRoot("args.txt")).Should().Equal("two words", "it's \"quoted\"", "$HOME");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task An_as_user_command_under_a_simulated_root_runs_as_the_current_user()
     {
         var step = Step("""id -un > "$RIG_HOST_ROOT/user.txt" """, asUser: true);

@@ -17,7 +17,7 @@ public sealed class FirstDeployServiceTests : IDisposable
 
     public void Dispose() => _host.Dispose();
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task An_agent_loaded_from_another_definition_is_unloaded_then_enabled_and_loaded()
     {
         var sha = _host.Origin.CommitAgent("1.0");
@@ -34,7 +34,7 @@ public sealed class FirstDeployServiceTests : IDisposable
             $"enable {FirstDeployFixture.AgentLabel}", $"bootstrap {FirstDeployFixture.AgentLabel}");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_load_that_launchd_refuses_is_a_retryable_failure_naming_the_label()
     {
         var sha = _host.Origin.CommitAgent("1.0");
@@ -48,7 +48,7 @@ public sealed class FirstDeployServiceTests : IDisposable
         fail.Reason.Should().Contain(FirstDeployFixture.AgentLabel).And.Contain("Input/output error");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_bootstrap_launchd_answers_with_125_while_the_login_is_still_under_way_is_a_wait_not_a_failure()
     {
         var sha = _host.Origin.CommitAgent("1.0");
@@ -68,7 +68,7 @@ public sealed class FirstDeployServiceTests : IDisposable
         runner.Specs[^1].Arguments.Should().Equal("bootstrap", "gui/501", _host.PlistPath);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_LaunchAgent_already_written_is_given_to_its_user_again_so_a_crash_before_the_chown_never_leaves_it_root_owned()
     {
         // Arrange: a first pass wrote the plist; a crash could have struck before its chown, which the record cannot show.
@@ -87,7 +87,7 @@ public sealed class FirstDeployServiceTests : IDisposable
             .And.Contain((Path.GetDirectoryName(_host.PlistPath)!, FirstDeployFixture.Agent.User));
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Before_its_user_logs_in_the_step_writes_the_LaunchAgent_and_waits_and_its_wait_does_not_hold_back_a_reboot()
     {
         var sha = _host.Origin.CommitAgent("1.0");
@@ -106,7 +106,7 @@ public sealed class FirstDeployServiceTests : IDisposable
         (await step.ProbeAsync(_host.Facts.NewContext(step.Id), CancellationToken.None)).Should().BeFalse();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task After_a_reboot_that_logs_its_user_in_the_login_loads_the_agent_again_and_the_step_still_verifies()
     {
         var sha = _host.Origin.CommitAgent("1.0");
@@ -123,7 +123,7 @@ public sealed class FirstDeployServiceTests : IDisposable
         (await step.VerifyAsync(_host.Facts.NewContext(step.Id), CancellationToken.None)).Should().Be(VerifyResult.Passed);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Verify_fails_clearly_when_the_agent_was_unloaded_after_apply()
     {
         var sha = _host.Origin.CommitAgent("1.0");
@@ -137,7 +137,7 @@ public sealed class FirstDeployServiceTests : IDisposable
         verified.Should().Be(VerifyResult.Failed($"{FirstDeployFixture.AgentLabel} is not loaded"));
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task On_linux_apply_writes_the_unit_under_etc_systemd_and_loads_it_through_the_service_manager()
     {
         var sha = _host.Origin.CommitAgent("1.0");

@@ -15,7 +15,7 @@ public sealed class FirstDeployStepTests : IDisposable
 
     public void Dispose() => _host.Dispose();
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Apply_clones_at_the_sha_switches_current_loads_the_agent_and_writes_the_manifest()
     {
         var sha = _host.Origin.CommitAgent("1.0");
@@ -40,7 +40,7 @@ public sealed class FirstDeployStepTests : IDisposable
         (await step.VerifyAsync(_host.Facts.NewContext(step.Id), CancellationToken.None)).Should().Be(VerifyResult.Passed);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task The_env_file_under_current_is_carried_into_the_release_and_still_reads_the_same_at_its_configured_path()
     {
         var sha = _host.Origin.CommitAgent("1.0");
@@ -58,7 +58,7 @@ public sealed class FirstDeployStepTests : IDisposable
         File.Exists(_host.Layout.NextCurrentPath).Should().BeFalse();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task An_env_file_outside_current_stays_where_it_is_and_only_its_hash_is_recorded()
     {
         var sha = _host.Origin.CommitAgent("1.0");
@@ -73,7 +73,7 @@ public sealed class FirstDeployStepTests : IDisposable
         DeployManifestFile.Read(_host.Layout.ManifestPath)!.EnvFileSha256.Should().Be(DeployManifestFile.Sha256Of(EnvContent));
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_second_apply_changes_nothing_and_clones_nothing()
     {
         var sha = _host.Origin.CommitAgent("1.0");
@@ -89,7 +89,7 @@ public sealed class FirstDeployStepTests : IDisposable
         _host.Git.Clones.Should().Be(1);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_crash_between_clone_and_switch_converges_without_cloning_again()
     {
         // Arrange: the release is complete, but the crash came before `current` was switched.
@@ -108,7 +108,7 @@ public sealed class FirstDeployStepTests : IDisposable
         (await step.VerifyAsync(_host.Facts.NewContext(step.Id), CancellationToken.None)).Should().Be(VerifyResult.Passed);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_clone_cut_short_and_a_damaged_release_are_made_again_and_a_crash_after_moving_current_aside_converges()
     {
         // Arrange: a half-made staging clone, a release directory that is no checkout, and the old `current`
@@ -130,7 +130,7 @@ public sealed class FirstDeployStepTests : IDisposable
         (await step.VerifyAsync(_host.Facts.NewContext(step.Id), CancellationToken.None)).Should().Be(VerifyResult.Passed);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_sha_the_repository_lacks_fails_clearly_without_retry_and_leaves_no_release()
     {
         _host.Origin.CommitAgent("1.0");
@@ -147,7 +147,7 @@ public sealed class FirstDeployStepTests : IDisposable
         File.Exists(_host.PlistPath).Should().BeFalse();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_repository_address_with_a_token_fails_before_any_clone_and_the_token_is_not_in_the_reason()
     {
         var step = new FirstDeployStep(
@@ -162,7 +162,7 @@ public sealed class FirstDeployStepTests : IDisposable
         _host.Git.Clones.Should().Be(0);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_changed_env_file_makes_the_probe_false_and_apply_records_its_new_hash_without_reloading_the_agent()
     {
         var sha = _host.Origin.CommitAgent("1.0");

@@ -56,7 +56,7 @@ public sealed class HandoffAgentSessionTests : IDisposable
         _runner.Specs.Should().Contain(s => s.Arguments.SequenceEqual(new[] { "print", $"gui/501/{Agent}" }));
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_run_that_exited_0_held_for_the_window_hands_off()
     {
         Print("launchctl-print-gui-agent-interval-exited-0.txt");
@@ -70,7 +70,7 @@ public sealed class HandoffAgentSessionTests : IDisposable
         (await _step.VerifyAsync(_facts.NewContext("handoff"), CancellationToken.None)).Should().Be(VerifyResult.Passed);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task With_no_session_for_the_user_yet_launchctls_refusal_is_waited_for_not_a_failure()
     {
         _print = (125, "Could not print: 125: Domain does not support specified action\n");

@@ -26,7 +26,7 @@ public sealed class HandoffStepTests
 
     private void Crashed() => _launchd.Jobs[Agent] = new ServiceStatus(Agent, "not running", null, 78, 2);
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task An_agent_that_is_not_loaded_is_waited_for()
     {
         var result = await ApplyAsync();
@@ -37,7 +37,7 @@ public sealed class HandoffStepTests
         _facts.Facts.Should().ContainKey("firstCheckAt");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_healthy_agent_is_waited_on_until_it_has_been_healthy_for_the_whole_window_then_done()
     {
         Healthy();
@@ -55,7 +55,7 @@ public sealed class HandoffStepTests
         done.Should().BeOfType<ApplyResult.Done>();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_job_that_exited_0_counts_as_healthy()
     {
         _launchd.Jobs[Agent] = new ServiceStatus(Agent, "not running", null, 0, 1);
@@ -67,7 +67,7 @@ public sealed class HandoffStepTests
         result.Should().BeOfType<ApplyResult.Done>();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Becoming_unhealthy_in_the_middle_of_the_window_starts_the_window_again()
     {
         Healthy();
@@ -91,7 +91,7 @@ public sealed class HandoffStepTests
         done.Should().BeOfType<ApplyResult.Done>();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task An_agent_still_unhealthy_past_the_timeout_fails_without_retry_naming_the_label()
     {
         Crashed();
@@ -109,7 +109,7 @@ public sealed class HandoffStepTests
         _facts.Facts.Should().NotContainKey("firstCheckAt", "an operator's retry gets a fresh timeout");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Verify_fails_when_the_job_stops_being_healthy_at_the_end_of_the_window()
     {
         Healthy();
@@ -123,7 +123,7 @@ public sealed class HandoffStepTests
         afterCrash.Problem.Should().Contain(Agent);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task After_a_failed_verify_the_next_attempt_needs_a_whole_new_window()
     {
         // The engine's order: apply says Done, verify finds the agent crashed, the step fails and is tried again.
@@ -141,7 +141,7 @@ public sealed class HandoffStepTests
         retried.Should().BeOfType<ApplyResult.WaitUntil>("the agent has been healthy again for moments, not for the 1 min window");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task The_probe_never_counts_a_handoff_as_already_done()
     {
         Healthy();

@@ -52,7 +52,7 @@ public sealed class KeychainStepTests : IDisposable
     private static StepContext Context() =>
         new("keychain", 1, "boot-1", afterReboot: false, ImmutableSortedDictionary<string, string>.Empty, NullLogger.Instance, (_, _, _) => Task.CompletedTask);
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Missing_items_are_set_from_the_secrets_verified_and_then_probed_as_in_place()
     {
         var step = NewStep();
@@ -71,7 +71,7 @@ public sealed class KeychainStepTests : IDisposable
         step.Traits.MayNeedReboot.Should().BeFalse();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task An_item_with_a_stale_value_is_not_in_place_and_apply_updates_it()
     {
         var step = NewStep();
@@ -85,7 +85,7 @@ public sealed class KeychainStepTests : IDisposable
         (await _keychain.ReadAsync(Login, "Claude Code-credentials", "claude", CancellationToken.None)).Should().Be("rotated");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_secret_name_the_SOPS_file_lacks_fails_for_good_naming_both_and_writes_nothing()
     {
         WriteEnv(("CLAUDE_OAUTH_JSON", Credentials));
@@ -99,7 +99,7 @@ public sealed class KeychainStepTests : IDisposable
         Directory.Exists(_keychain.DirPath).Should().BeFalse("no item is written when any value is missing");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_locked_login_keychain_makes_the_step_wait_for_the_user_to_log_in()
     {
         _keychain.Lock(Login);
@@ -114,7 +114,7 @@ public sealed class KeychainStepTests : IDisposable
         wait.Reason.Should().NotContain(Credentials);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_keychain_still_locked_while_its_user_owns_the_console_fails_naming_both_causes_instead_of_waiting_forever()
     {
         // Arrange
@@ -133,7 +133,7 @@ public sealed class KeychainStepTests : IDisposable
             .And.Contain("launchctl asuser").And.Contain("rig-bootstrap retry keychain").And.NotContain(Credentials);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Without_autologin_for_its_user_the_wait_says_nothing_will_log_it_in_by_itself()
     {
         // Arrange
@@ -149,7 +149,7 @@ public sealed class KeychainStepTests : IDisposable
         wait.Reason.Should().Contain("steps.autologin does not log claude in, so nothing will by itself").And.NotContain("Autologin logs");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task With_no_login_keychain_file_the_step_waits_for_the_first_login_without_asking_security()
     {
         File.Delete(LoginKeychainFilePath);
@@ -162,7 +162,7 @@ public sealed class KeychainStepTests : IDisposable
         Directory.Exists(_keychain.DirPath).Should().BeFalse("nothing is written to a keychain that does not exist");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Verify_fails_naming_the_item_when_the_keychain_holds_something_else()
     {
         var step = NewStep();

@@ -66,7 +66,7 @@ public sealed class OsUpgradeStepTests : IDisposable
                 return Task.FromResult(_rebootBudgetLeft);
             });
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_host_at_the_minimum_is_already_satisfied()
     {
         var step = Step(Minimum("15.1"), Mac("15.1"));
@@ -76,7 +76,7 @@ public sealed class OsUpgradeStepTests : IDisposable
         step.DependsOn.Should().BeEmpty();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Apply_records_the_reboot_then_installs_the_smallest_update_that_reaches_the_minimum()
     {
         var softwareUpdate = Mac("14.6", "14.7", "15.1", "15.2");
@@ -92,7 +92,7 @@ public sealed class OsUpgradeStepTests : IDisposable
         _mac.RebootRequested.Should().BeTrue("softwareupdate --restart restarts the host by itself");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task After_the_reboot_the_new_version_verifies()
     {
         var softwareUpdate = Mac("14.6", "15.1");
@@ -105,7 +105,7 @@ public sealed class OsUpgradeStepTests : IDisposable
         verified.Should().Be(VerifyResult.Passed);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task An_update_that_did_not_land_fails_verification_naming_it()
     {
         var step = Step(Minimum("15.1"), Mac("14.6", "15.1"));
@@ -117,7 +117,7 @@ public sealed class OsUpgradeStepTests : IDisposable
         verified.Problem.Should().Contain("still runs macOS 14.6 after installing macOS 15.1-SIM15");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task With_no_update_reaching_the_minimum_the_step_waits_an_hour_and_changes_nothing()
     {
         var step = Step(Minimum("15.1"), Mac("14.6", "14.7"));
@@ -129,7 +129,7 @@ public sealed class OsUpgradeStepTests : IDisposable
         _mac.RebootRequested.Should().BeFalse();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task An_update_deferred_by_the_MDM_is_waited_for_not_forced()
     {
         var softwareUpdate = Mac("14.6");
@@ -142,7 +142,7 @@ public sealed class OsUpgradeStepTests : IDisposable
         result.Should().BeOfType<ApplyResult.WaitUntil>().Which.Reason.Should().Contain("deferred by the MDM");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_spent_reboot_budget_fails_without_installing()
     {
         _rebootBudgetLeft = false;
@@ -155,7 +155,7 @@ public sealed class OsUpgradeStepTests : IDisposable
         File.Exists(softwareUpdate.PendingPath).Should().BeFalse();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Apply_on_Intel_without_a_mode_installs_and_records_the_softwareupdate_mode()
     {
         var step = Step(Minimum("15.1"), Mac("14.6", "15.1"));
@@ -166,7 +166,7 @@ public sealed class OsUpgradeStepTests : IDisposable
         _facts[OsUpgradeStep.ModeFact].Should().Be(nameof(OsUpgradeMode.SoftwareUpdate));
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task On_Apple_Silicon_without_a_mode_the_step_waits_for_the_MDM_and_never_installs()
     {
         var softwareUpdate = AppleSiliconMac("14.6", "15.1");
@@ -183,7 +183,7 @@ public sealed class OsUpgradeStepTests : IDisposable
         File.Exists(softwareUpdate.PendingPath).Should().BeFalse();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task The_MDM_wait_counts_from_its_first_check_and_its_last_check_falls_on_the_deadline()
     {
         var step = Step(Minimum("15.1") with { Mode = OsUpgradeMode.Mdm, MdmDeadline = TimeSpan.FromHours(1) }, AppleSiliconMac("14.6"));
@@ -196,7 +196,7 @@ public sealed class OsUpgradeStepTests : IDisposable
         _facts[OsUpgradeStep.MdmWaitSinceFact].Should().Be("2026-11-25T10:00:00.0000000+00:00");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Past_the_deadline_the_step_fails_naming_what_the_MDM_must_send_and_a_retry_waits_anew()
     {
         var step = Step(Minimum("15.1") with { MdmDeadline = TimeSpan.FromHours(48) }, AppleSiliconMac("14.6"));
@@ -212,7 +212,7 @@ public sealed class OsUpgradeStepTests : IDisposable
         _facts.Should().NotContainKey(OsUpgradeStep.MdmWaitSinceFact, "a retry gives the MDM a new deadline");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task After_the_MDMs_restart_into_the_new_version_the_step_is_satisfied()
     {
         var softwareUpdate = AppleSiliconMac("14.6");
@@ -226,7 +226,7 @@ public sealed class OsUpgradeStepTests : IDisposable
         (await step.VerifyAsync(Context(), CancellationToken.None)).Should().Be(VerifyResult.Passed);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Softwareupdate_mode_on_Apple_Silicon_without_a_volume_owner_fails_with_the_fix_before_any_reboot()
     {
         var softwareUpdate = AppleSiliconMac("14.6", "15.1");
@@ -241,7 +241,7 @@ public sealed class OsUpgradeStepTests : IDisposable
         File.Exists(softwareUpdate.PendingPath).Should().BeFalse();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_volume_owner_who_is_not_one_fails_before_any_reboot_is_recorded()
     {
         var step = Step(Installing("15.1"), AppleSiliconMac("14.6", "15.1"), Owner("rig"));
@@ -255,7 +255,7 @@ public sealed class OsUpgradeStepTests : IDisposable
         step.DependsOn.Should().Equal(BuiltInStepIds.Secrets);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_real_volume_owner_installs_on_Apple_Silicon_with_its_password()
     {
         var softwareUpdate = AppleSiliconMac("14.6", "15.1");
@@ -268,7 +268,7 @@ public sealed class OsUpgradeStepTests : IDisposable
         _rebootIntents.Should().ContainSingle();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_missing_volume_owner_secret_fails_before_any_reboot_is_recorded()
     {
         var step = Step(Installing("15.1"), AppleSiliconMac("14.6", "15.1"), Owner("admin", password: null));
@@ -279,7 +279,7 @@ public sealed class OsUpgradeStepTests : IDisposable
         _rebootIntents.Should().BeEmpty();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task On_a_real_Apple_Silicon_Mac_the_owner_password_reaches_softwareupdate_on_stdin_only()
     {
         var runner = new FakeProcessRunner()
@@ -301,7 +301,7 @@ public sealed class OsUpgradeStepTests : IDisposable
         _rebootIntents.Should().NotContain(r => r.Contains(OwnerPassword));
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_refused_install_fails_with_the_tools_fix_and_is_not_retried()
     {
         var runner = new FakeProcessRunner()

@@ -33,7 +33,7 @@ public sealed class SecretsStepTests : IDisposable
 
     private string EnvPath => _root.Paths.Resolve(Config.EnvFile);
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task While_the_host_is_not_a_recipient_the_step_waits_backing_off_then_writes_the_0600_env_file()
     {
         // Arrange: the fleet file is encrypted to another key only.
@@ -61,7 +61,7 @@ public sealed class SecretsStepTests : IDisposable
         _ownership.Calls.Should().Contain((EnvPath, "rig"));
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Once_written_the_probe_and_verify_pass_and_the_values_are_found_by_name()
     {
         // Arrange
@@ -80,7 +80,7 @@ public sealed class SecretsStepTests : IDisposable
         value.Should().Be("global_age");
     }
 
-    [Theory(Timeout = 30000)]
+    [Theory]
     [InlineData("content")]
     [InlineData("mode")]
     public async Task An_env_file_that_was_changed_or_opened_up_is_not_in_place(string change)
@@ -104,7 +104,7 @@ public sealed class SecretsStepTests : IDisposable
         probed.Should().BeFalse();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_tampered_fleet_file_fails_for_good_naming_the_file()
     {
         // Arrange
@@ -121,7 +121,7 @@ public sealed class SecretsStepTests : IDisposable
         File.Exists(EnvPath).Should().BeFalse();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_missing_fleet_file_fails_for_good_saying_where_to_put_it()
     {
         // Act
@@ -132,7 +132,7 @@ public sealed class SecretsStepTests : IDisposable
             .Be($"malformed SOPS file: {_root.Paths.Resolve(Config.Source)}: does not exist; put the SOPS file there (see the secrets step's `source`)");
     }
 
-    [Fact(Timeout = 60000)]
+    [Fact]
     public async Task Across_reboots_the_step_waits_for_its_recipient_and_no_decrypted_value_reaches_state_journal_or_logs()
     {
         // Arrange: the real age-key step makes a new key, so no fleet file lists it yet.

@@ -51,7 +51,7 @@ public sealed class TccStepTests
             $"wait for the MDM's PPPC profile (or a person) to grant {Accessibility} to {Agent}, {AppleEvents} to com.rig.agent (sending to {Receiver})");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Grants_found_only_in_MDMOverrides_satisfy_the_probe_without_reading_TCC_db_and_status_names_the_source()
     {
         // Arrange: what tccd recorded from the profile; TCC.db has no row at all.
@@ -68,7 +68,7 @@ public sealed class TccStepTests
             + $"{AppleEvents} to com.rig.agent (sending to {Receiver}): MDMOverrides.plist: granted by MDMOverrides.plist, code requirement \"{Requirement}\"");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Without_Full_Disk_Access_the_profiles_listing_satisfies_the_grant_and_is_named()
     {
         // Arrange
@@ -85,7 +85,7 @@ public sealed class TccStepTests
         _facts.Facts[TccStep.OutcomeFact].Should().StartWith($"{Accessibility} to {Agent}: the installed profiles: granted by profile \"Fleet PPPC\"");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task While_waiting_the_reason_says_what_each_source_said_and_names_the_missing_Full_Disk_Access()
     {
         // Arrange
@@ -104,7 +104,7 @@ public sealed class TccStepTests
             + "TCC.db: could not read it: cannot read TCC.db: grant Full Disk Access through SystemPolicyAllFiles");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_user_approved_TCC_db_row_satisfies_a_grant_no_profile_carries()
     {
         // Arrange
@@ -119,7 +119,7 @@ public sealed class TccStepTests
         _facts.Facts[TccStep.OutcomeFact].Should().Contain("TCC.db: granted by a user-approved row");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_deny_in_any_MDM_source_wins_over_an_allow_elsewhere()
     {
         // Arrange
@@ -135,7 +135,7 @@ public sealed class TccStepTests
             .Contain($"the installed profiles: profile \"Lockdown\" denies {Accessibility} to {Agent}; the MDM must change that PPPC entry to Allow");
     }
 
-    [Theory(Timeout = 30000)]
+    [Theory]
     [InlineData("bundleID", Receiver, TccPolicyAuthorization.Allow)]
     [InlineData("path", "com.apple.finder", TccPolicyAuthorization.Allow)]
     [InlineData("path", Receiver, TccPolicyAuthorization.AllowStandardUserToSetSystemService)]
@@ -152,7 +152,7 @@ public sealed class TccStepTests
         satisfied.Should().BeFalse();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_grant_a_person_must_approve_reads_only_TCC_db_and_names_the_persons_task()
     {
         // Arrange
@@ -171,7 +171,7 @@ public sealed class TccStepTests
         (_overrides.Reads + _profiles.Reads).Should().Be(0, "no profile can grant it, so the MDM sources are not read");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_missing_grant_waits_backing_off_up_to_ten_minutes()
     {
         // Arrange
@@ -190,7 +190,7 @@ public sealed class TccStepTests
         _facts.Facts[TccStep.GrantChecksFact].Should().Be("7");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Several_missing_grants_name_the_first_and_count_the_rest()
     {
         // Act
@@ -202,7 +202,7 @@ public sealed class TccStepTests
             .And.EndWith("(and 1 more)");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_missing_user_database_says_it_appears_at_the_users_first_login()
     {
         // Arrange
@@ -217,7 +217,7 @@ public sealed class TccStepTests
             .EndWith($"TCC.db: rig's TCC.db, which holds {AppleEvents}, appears at rig's first login");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Grants_that_arrived_since_the_last_check_are_done_and_verified_and_the_back_off_is_forgotten()
     {
         // Arrange
@@ -234,7 +234,7 @@ public sealed class TccStepTests
         _facts.Facts.Should().NotContainKey(TccStep.GrantChecksFact);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task On_the_simulated_mac_the_step_waits_until_the_simulated_mdm_installs_the_profile()
     {
         // Arrange: a real simulated Mac with the real sqlite3; TCC.db never gets a row.

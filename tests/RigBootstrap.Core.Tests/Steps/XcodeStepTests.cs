@@ -45,7 +45,7 @@ public sealed class XcodeStepTests : IDisposable
         File.WriteAllText(_root.Paths.Resolve(XipPath), text);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_fresh_host_expands_the_archive_renames_it_into_place_and_sets_everything_up()
     {
         PlaceArchive(SimulatedXipArchive.DemoText);
@@ -68,7 +68,7 @@ public sealed class XcodeStepTests : IDisposable
         _xcode.Expands.Should().Be(1);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task The_pinned_version_already_selected_is_satisfied_only_once_its_platforms_are_recorded()
     {
         PlaceArchive(SimulatedXipArchive.DemoText);
@@ -82,7 +82,7 @@ public sealed class XcodeStepTests : IDisposable
         (await withPlatform.ProbeAsync(_facts.NewContext(BuiltInStepIds.Xcode), CancellationToken.None)).Should().BeTrue();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Another_selected_version_is_not_satisfied_and_fails_verification_naming_both()
     {
         await _simulated.SelectAsync(await _simulated.InstallAsync("15.4", XcodeInstallSource.Default, CancellationToken.None), CancellationToken.None);
@@ -94,7 +94,7 @@ public sealed class XcodeStepTests : IDisposable
         verified.Problem.Should().Contain("Xcode 15.4").And.Contain("pinned 16.2");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_bundle_renamed_into_place_before_a_power_cut_could_record_it_is_found_and_not_expanded_again()
     {
         // Arrange: the rename happened, then the power went before the step kept the bundle's path as a fact.
@@ -110,7 +110,7 @@ public sealed class XcodeStepTests : IDisposable
         (await step.VerifyAsync(_facts.NewContext(step.Id), CancellationToken.None)).Should().Be(VerifyResult.Passed);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_crash_mid_expand_leaves_only_the_staging_dir_which_the_retry_empties_before_expanding_again()
     {
         // Arrange: a half-expanded bundle in staging, nothing at the final name.
@@ -129,7 +129,7 @@ public sealed class XcodeStepTests : IDisposable
         Directory.Exists(_root.Paths.Resolve(HostPaths.XcodeStagingLocation)).Should().BeFalse();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_retry_reuses_the_recorded_bundle_and_skips_recorded_platforms()
     {
         PlaceArchive(SimulatedXipArchive.DemoText);
@@ -145,7 +145,7 @@ public sealed class XcodeStepTests : IDisposable
         (await step.VerifyAsync(_facts.NewContext(step.Id), CancellationToken.None)).Should().Be(VerifyResult.Passed);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_missing_archive_is_waited_for_naming_its_path()
     {
         var step = Step();
@@ -156,7 +156,7 @@ public sealed class XcodeStepTests : IDisposable
         _xcode.Expands.Should().Be(0);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task An_archive_with_another_hash_is_refused_before_anything_is_installed_naming_both_hashes()
     {
         PlaceArchive(SimulatedXipArchive.Create("16.2", "16C5032a", "tampered"));
@@ -170,7 +170,7 @@ public sealed class XcodeStepTests : IDisposable
         _xcode.Expands.Should().Be(0);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task An_archive_of_another_version_is_not_renamed_into_place()
     {
         var other = SimulatedXipArchive.Create("16.1", "16B40");
@@ -184,7 +184,7 @@ public sealed class XcodeStepTests : IDisposable
         Directory.Exists(_root.Paths.Resolve(HostPaths.XcodeStagingLocation)).Should().BeFalse();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_url_is_downloaded_in_the_background_while_the_step_waits_with_its_progress_then_installed()
     {
         // Arrange
@@ -215,7 +215,7 @@ public sealed class XcodeStepTests : IDisposable
         Directory.GetFiles(_root.Paths.DownloadsDirPath).Should().BeEmpty("the archive is deleted once the bundle is recorded");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_url_whose_bytes_hash_otherwise_fails_the_attempt_naming_the_url_and_both_hashes()
     {
         var bytes = Encoding.UTF8.GetBytes(SimulatedXipArchive.DemoText);
@@ -241,7 +241,7 @@ public sealed class XcodeStepTests : IDisposable
         _xcode.Expands.Should().Be(0);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_missing_Apple_ID_secret_fails_before_xcodes_runs()
     {
         var step = XcodesStep(new AccountSecret("ci@example.com", "APPLE_ID_PASSWORD", new NoSecrets()));
@@ -252,7 +252,7 @@ public sealed class XcodeStepTests : IDisposable
         _xcode.Installs.Should().Be(0);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task With_an_Apple_ID_xcodes_installs_and_gets_the_credentials()
     {
         var step = XcodesStep(new AccountSecret("ci@example.com", "APPLE_ID_PASSWORD", new OneSecret("APPLE_ID_PASSWORD", "hunter2")));

@@ -7,7 +7,7 @@ namespace RigBootstrap.Core.Tests.Workflow;
 /// <summary>With events configured, the cleanup after `Completed` waits for delivery; the plist stays meanwhile.</summary>
 public sealed class CleanupAfterDeliveryTests
 {
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task The_plist_stays_until_delivery_returns_and_a_crash_meanwhile_only_delivers_again()
     {
         // Arrange
@@ -39,7 +39,7 @@ public sealed class CleanupAfterDeliveryTests
         harness.Launchd.Calls.Should().Contain(c => c.StartsWith("bootout", StringComparison.Ordinal));
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task What_could_never_be_delivered_is_journaled_just_before_the_cleanup()
     {
         // Arrange

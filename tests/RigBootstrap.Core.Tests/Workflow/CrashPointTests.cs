@@ -8,7 +8,7 @@ namespace RigBootstrap.Core.Tests.Workflow;
 /// <summary>A crash right after every persistence point, one at a time, converges and never repeats a side effect (docs/invariants.md I3).</summary>
 public sealed class CrashPointTests(ITestOutputHelper output)
 {
-    [Fact(Timeout = 120000)]
+    [Fact]
     public async Task A_crash_after_any_persistence_point_converges_and_no_side_effect_runs_twice()
     {
         var crashPointsTried = 0;

@@ -6,7 +6,7 @@ namespace RigBootstrap.Core.Tests.Workflow;
 
 public sealed class RunStarterTests
 {
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_step_added_to_the_config_starts_pending_and_runs()
     {
         using var harness = new EngineHarness();
@@ -23,7 +23,7 @@ public sealed class RunStarterTests
         harness.Journal.Should().Contain(e => e.Kind == "migrated" && e.Reason!.Contains("b"));
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_step_removed_from_the_config_halts_instead_of_guessing()
     {
         using var harness = new EngineHarness();
@@ -37,7 +37,7 @@ public sealed class RunStarterTests
         harness.State.Workflow.Reason.Should().Contain("step(s) a that the config no longer defines");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_reboot_nobody_asked_for_is_recorded_and_an_interrupted_step_is_probed_again()
     {
         using var harness = new EngineHarness();
@@ -55,7 +55,7 @@ public sealed class RunStarterTests
         harness.State.Boots.CrashesThisBoot.Should().Be(0, "a new boot resets the crash counter");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task The_first_journal_line_of_a_new_boot_carries_that_boots_id()
     {
         using var harness = new EngineHarness();
@@ -68,7 +68,7 @@ public sealed class RunStarterTests
         harness.Journal.Single(e => e.Kind == "run-started" && e.Reason!.StartsWith("ResumeAfterReboot")).BootId.Should().Be("boot-2");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_new_boot_checks_a_waiting_step_at_once_while_a_restart_in_the_same_boot_keeps_its_back_off()
     {
         // Arrange
@@ -87,7 +87,7 @@ public sealed class RunStarterTests
         harness.Journal.Should().ContainSingle(e => e.Kind == "recheck").Which.Reason.Should().Contain("secrets");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_halted_workflow_is_not_rechecked_at_a_new_boot()
     {
         // Arrange: the step waits, then a halt (a reboot loop, say) stops the workflow.

@@ -34,7 +34,7 @@ public sealed class SelfRebootTests
             Task.FromResult(File.Exists(markerPath) ? VerifyResult.Passed : VerifyResult.Failed("still the old version"));
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_self_rebooting_step_persists_the_intent_first_and_the_engine_does_not_call_shutdown_on_top()
     {
         using var harness = new EngineHarness();
@@ -60,7 +60,7 @@ public sealed class SelfRebootTests
         harness.Journal.Should().Contain(e => e.Kind == "run-started" && e.Reason!.StartsWith("ResumeAfterReboot"));
     }
 
-    [Theory(Timeout = 30000)]
+    [Theory]
     [InlineData(true)]
     [InlineData(false)]
     public async Task A_wait_that_ends_with_a_boot_does_not_hold_back_the_self_reboot_while_an_ordinary_wait_does(bool waitsEndWithABoot)
@@ -115,7 +115,7 @@ public sealed class SelfRebootTests
         }
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task If_the_host_does_not_restart_the_next_run_in_that_boot_asks_shutdown()
     {
         using var harness = new EngineHarness();

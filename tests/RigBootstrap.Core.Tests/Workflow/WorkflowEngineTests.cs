@@ -6,7 +6,7 @@ namespace RigBootstrap.Core.Tests.Workflow;
 
 public sealed class WorkflowEngineTests
 {
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_fresh_run_runs_steps_in_dependency_order_and_completes()
     {
         using var harness = new EngineHarness();
@@ -25,7 +25,7 @@ public sealed class WorkflowEngineTests
         harness.Journal.Where(e => e.Kind == "step" && e.Step == "a").Select(e => e.To).Should().Equal("Running", "Succeeded");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_step_already_in_place_is_skipped_without_applying()
     {
         using var harness = new EngineHarness();
@@ -40,7 +40,7 @@ public sealed class WorkflowEngineTests
         a.Applies.Should().Be(0);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Steps_needing_a_reboot_are_coalesced_into_one_reboot_and_verified_after_it()
     {
         using var harness = new EngineHarness();
@@ -68,7 +68,7 @@ public sealed class WorkflowEngineTests
         harness.Journal.Should().Contain(e => e.Kind == "run-started" && e.Reason!.StartsWith("ResumeAfterReboot"));
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_step_that_reboots_by_itself_runs_after_every_other_runnable_step_of_the_boot()
     {
         using var harness = new EngineHarness();
@@ -89,7 +89,7 @@ public sealed class WorkflowEngineTests
         starts.IndexOf("autologin").Should().BeLessThan(starts.IndexOf("os-upgrade"));
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_step_that_always_asks_for_a_reboot_halts_after_its_budget_without_another_reboot()
     {
         using var harness = new EngineHarness();
@@ -105,7 +105,7 @@ public sealed class WorkflowEngineTests
         harness.State.Workflow.Next.Should().Contain("rig-bootstrap retry stubborn");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_reboot_that_does_not_happen_is_requested_again_a_bounded_number_of_times_then_halts()
     {
         using var harness = new EngineHarness();
@@ -126,7 +126,7 @@ public sealed class WorkflowEngineTests
         WorkflowMoves(harness).Should().Equal("Installed -> Running", "Running -> AwaitingReboot", "AwaitingReboot -> Halted");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_waiting_step_that_then_needs_a_reboot_moves_the_workflow_from_waiting_to_awaiting_reboot_in_one_move()
     {
         using var harness = new EngineHarness();
@@ -146,7 +146,7 @@ public sealed class WorkflowEngineTests
             "Pending -> Running", "Running -> Waiting", "Waiting -> Running", "Running -> Waiting", "Waiting -> Running", "Running -> AwaitingReboot");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Boots_without_progress_halt_with_a_reboot_loop_message()
     {
         using var harness = new EngineHarness();
@@ -177,7 +177,7 @@ public sealed class WorkflowEngineTests
             .And.EndWith("the step was waiting (recipient not registered) and asked for none of these reboots");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_failing_step_is_retried_with_backoff_then_halts_keeping_the_evidence()
     {
         using var harness = new EngineHarness();
@@ -194,7 +194,7 @@ public sealed class WorkflowEngineTests
         harness.State.Workflow.Reason.Should().Contain("flaky failed 3 times: boom 3");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_step_that_throws_is_a_retryable_failure_not_a_crash_of_the_engine()
     {
         using var harness = new EngineHarness();
@@ -207,7 +207,7 @@ public sealed class WorkflowEngineTests
         harness.State.Step("throws").LastError.Should().Be("tool said no");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_waiting_step_is_checked_again_at_its_next_check_within_the_same_run()
     {
         using var harness = new EngineHarness();
@@ -240,7 +240,7 @@ public sealed class WorkflowEngineTests
         WorkflowMoves(harness).Should().Equal("Installed -> Running", "Running -> Waiting", "Waiting -> Running", "Running -> HandingOff", "HandingOff -> Completed");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_crash_loop_in_one_boot_halts_after_the_crash_budget()
     {
         using var harness = new EngineHarness();

@@ -14,7 +14,7 @@ public sealed class SystemdServiceManagerTests
 
     private IEnumerable<string> Calls => _runner.Specs.Select(s => string.Join(' ', s.Arguments));
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Loading_reloads_the_units_then_enables_and_starts_the_unit()
     {
         await Manager().LoadAsync("com.rig.bootstrap", "/etc/systemd/system/com.rig.bootstrap.service", CancellationToken.None);
@@ -23,7 +23,7 @@ public sealed class SystemdServiceManagerTests
         _runner.Specs.Should().OnlyContain(s => s.FileName == "/fake/tools/systemctl" && s.Environment["SYSTEMD_PAGER"] == "");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Unloading_ourselves_reloads_then_stops_last_and_a_unit_already_gone_counts_as_done()
     {
         _runner.Then(0).Then(5, stderr: "Failed to stop com.rig.bootstrap.service: Unit com.rig.bootstrap.service not loaded.");
@@ -33,7 +33,7 @@ public sealed class SystemdServiceManagerTests
         Calls.Should().Equal("daemon-reload", "stop com.rig.bootstrap.service");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Preparing_removal_disables_and_tolerates_a_unit_file_that_is_already_gone()
     {
         _runner.Then(1, stderr: "Failed to disable unit: Unit file com.rig.bootstrap.service does not exist.");
@@ -43,7 +43,7 @@ public sealed class SystemdServiceManagerTests
         Calls.Should().Equal("disable com.rig.bootstrap.service");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Status_comes_from_systemctl_show_and_a_failure_names_the_unit_and_where_to_look()
     {
         _runner.Then(0, "LoadState=loaded\nActiveState=active\nSubState=running\nMainPID=99\nExecMainStatus=0\nNRestarts=0\n")
@@ -58,7 +58,7 @@ public sealed class SystemdServiceManagerTests
         (await act.Should().ThrowAsync<ServiceManagerException>()).WithMessage("*restart ai.invotek.rig-deploy.service*journalctl -u ai.invotek.rig-deploy.service*");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Reboot_is_systemctl_reboot_with_the_reason_as_one_argument()
     {
         await new SystemctlPower(new ToolTable("/fake/tools", ImmutableDictionary<string, string>.Empty), _runner)
@@ -67,7 +67,7 @@ public sealed class SystemdServiceManagerTests
         _runner.Specs.Single().Arguments.Should().Equal("reboot", "--message", "rig-bootstrap: rebooting for kernel-params");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task The_boot_id_is_read_under_the_host_root_and_garbage_is_refused()
     {
         using var root = new TempHostRoot();

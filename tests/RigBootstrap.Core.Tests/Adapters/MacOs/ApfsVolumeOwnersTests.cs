@@ -24,7 +24,7 @@ public sealed class ApfsVolumeOwnersTests : IDisposable
 
     public void Dispose() => _toolsDir.Dispose();
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_user_whose_uid_is_marked_Volume_Owner_Yes_is_an_owner()
     {
         _runner.Then(0, $"GeneratedUID: {Uid}\n").Then(0, Listing);
@@ -37,7 +37,7 @@ public sealed class ApfsVolumeOwnersTests : IDisposable
         _runner.Specs[1].Arguments.Should().Equal("apfs", "listUsers", "/");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_user_with_no_secure_token_is_not_listed_and_not_an_owner()
     {
         _runner.Then(0, "GeneratedUID: 11111111-2222-3333-4444-555555555555\n").Then(0, Listing);
@@ -47,7 +47,7 @@ public sealed class ApfsVolumeOwnersTests : IDisposable
         ownership.Should().Be(new VolumeOwnership(false, "rig (11111111-2222-3333-4444-555555555555) is not a cryptographic user of / (`diskutil apfs listUsers /`): it has no secure token"));
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_listed_user_marked_No_is_not_an_owner()
     {
         _runner.Then(0, $"GeneratedUID: {Uid}\n").Then(0, Listing.Replace("|   Volume Owner: Yes", "|   Volume Owner: No", StringComparison.Ordinal));
@@ -58,7 +58,7 @@ public sealed class ApfsVolumeOwnersTests : IDisposable
         ownership.Evidence.Should().Contain("Volume Owner: No");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task An_unknown_user_is_not_an_owner_and_diskutil_is_not_asked()
     {
         _runner.Then(56, "", "<dscl_cmd> DS Error: -14136 (eDSRecordNotFound)\n");
@@ -70,7 +70,7 @@ public sealed class ApfsVolumeOwnersTests : IDisposable
         _runner.Specs.Should().ContainSingle();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task On_a_release_without_Volume_Owner_lines_ownership_is_not_confirmed()
     {
         // Catalina prints no Volume Owner line (fixture); the masked UUIDs are matched as printed.

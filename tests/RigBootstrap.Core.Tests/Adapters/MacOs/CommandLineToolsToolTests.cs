@@ -27,7 +27,7 @@ public sealed class CommandLineToolsToolTests : IDisposable
 
     private string CltGitPath => Path.Join(_root.Paths.CommandLineToolsDirPath, "usr", "bin", "git");
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task On_a_fresh_Mac_xcode_select_fails_and_no_git_is_run()
     {
         // Arrange: the status is not in the sample's source; any non-zero one reads the same.
@@ -43,7 +43,7 @@ public sealed class CommandLineToolsToolTests : IDisposable
         _runner.Specs.Single().Arguments.Should().Equal("-p");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Installed_tools_are_found_by_running_the_git_in_the_directory_xcode_select_names()
     {
         // Arrange
@@ -63,7 +63,7 @@ public sealed class CommandLineToolsToolTests : IDisposable
         _runner.Specs[1].Arguments.Should().Equal("--version");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_selected_directory_without_git_is_not_usable_and_names_the_directory()
     {
         // Arrange: the tools were removed, or a macOS upgrade left them incomplete; xcode-select still names them.
@@ -78,7 +78,7 @@ public sealed class CommandLineToolsToolTests : IDisposable
         _runner.Specs.Should().ContainSingle();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_git_that_fails_is_not_usable_and_its_output_is_quoted()
     {
         // Arrange
@@ -94,7 +94,7 @@ public sealed class CommandLineToolsToolTests : IDisposable
         found.Problem.Should().Contain("--version exited with 1").And.Contain("invalid active developer path");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task The_list_is_softwareupdate_list_read_with_its_Command_Line_Tools()
     {
         // Arrange
@@ -108,7 +108,7 @@ public sealed class CommandLineToolsToolTests : IDisposable
         _runner.Specs.Single().Arguments.Should().Equal("--list");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_list_that_cannot_be_read_is_a_retryable_failure()
     {
         _runner.Then(0, "Software Update Tool\n\nFinding available software\n");
@@ -118,7 +118,7 @@ public sealed class CommandLineToolsToolTests : IDisposable
         (await act.Should().ThrowAsync<CommandLineToolsException>()).Which.Retryable.Should().BeTrue();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task The_install_passes_the_label_as_one_argument_and_reads_Done()
     {
         // Arrange
@@ -132,7 +132,7 @@ public sealed class CommandLineToolsToolTests : IDisposable
         _runner.Specs.Single().Arguments.Should().Equal("--install", Label);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task An_install_of_a_label_no_longer_offered_is_a_retryable_failure_naming_the_label()
     {
         _runner.Then(1, MacOsFixtures.ReadText("softwareupdate-install-clt-no-such-update.txt"));
@@ -144,7 +144,7 @@ public sealed class CommandLineToolsToolTests : IDisposable
         thrown.Retryable.Should().BeTrue();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task An_install_that_exits_non_zero_with_unknown_output_fails_quoting_it()
     {
         _runner.Then(1, stderr: "Error downloading Command Line Tools for Xcode: network lost\n");

@@ -12,7 +12,7 @@ public sealed class DeveloperGitTests
 
     private readonly FakeProcessRunner _runner = new();
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Each_call_runs_the_git_the_developer_directory_holds_at_that_moment()
     {
         // Arrange: the Command Line Tools first, then an Xcode gets selected.
@@ -31,7 +31,7 @@ public sealed class DeveloperGitTests
             "/r/Library/Developer/CommandLineTools/usr/bin/git", "/r/Applications/Xcode-16.2.0.app/Contents/Developer/usr/bin/git");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Without_developer_tools_no_git_runs_and_the_error_names_the_step_that_installs_them()
     {
         // Arrange
@@ -48,7 +48,7 @@ public sealed class DeveloperGitTests
         _runner.Specs.Should().BeEmpty();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task The_shims_fresh_Mac_error_is_told_as_missing_tools_not_quoted_raw()
     {
         // Arrange: a config whose tools.git names the /usr/bin shim on a Mac without the tools.

@@ -18,7 +18,7 @@ public sealed class GitToolRealGitTests : IDisposable
         Directory.Delete(_scratchDirPath, recursive: true);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task An_older_commit_is_checked_out_detached_and_head_reports_it()
     {
         var first = _origin.CommitAgent("1.0");
@@ -32,7 +32,7 @@ public sealed class GitToolRealGitTests : IDisposable
         (File.GetUnixFileMode(Path.Join(targetDirPath, "bin", "rig-deploy")) & UnixFileMode.UserExecute).Should().NotBe(0);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_sha_the_repository_does_not_have_is_CommitNotFound()
     {
         _origin.CommitAgent("1.0");
@@ -42,7 +42,7 @@ public sealed class GitToolRealGitTests : IDisposable
         (await act.Should().ThrowAsync<GitException>()).Which.Kind.Should().Be(GitErrorKind.CommitNotFound);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_repository_that_does_not_exist_is_CloneFailed()
     {
         var act = () => _git.CloneAtAsync(Path.Join(_scratchDirPath, "missing.git"), "0123456789abcdef0123456789abcdef01234567",

@@ -16,7 +16,7 @@ public sealed class GitToolTests
     private readonly FakeProcessRunner _runner = new();
     private readonly ToolTable _tools = new("/sim/tools", ImmutableDictionary<string, string>.Empty);
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_clone_runs_clone_without_checkout_then_looks_the_commit_up_then_checks_it_out_detached()
     {
         var git = new GitTool(_runner, _tools);
@@ -41,7 +41,7 @@ public sealed class GitToolTests
         });
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task On_a_real_host_git_runs_as_the_agent_user_with_that_users_home()
     {
         var git = new GitTool(_runner, _tools, "claude", "/Users/claude");
@@ -56,7 +56,7 @@ public sealed class GitToolTests
         });
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_commit_the_repository_lacks_is_CommitNotFound_naming_the_sha_and_the_fix_and_nothing_is_checked_out()
     {
         _runner.Then(0).Then(128, stderr: $"fatal: Not a valid object name {Sha}^{{commit}}\n");
@@ -70,7 +70,7 @@ public sealed class GitToolTests
         _runner.Specs.Should().HaveCount(2);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_failed_clone_is_CloneFailed_quoting_gits_error()
     {
         _runner.Then(128, stderr: "fatal: unable to access 'https://github.com/example/automate-e.git/': Could not resolve host: github.com\n");
@@ -84,7 +84,7 @@ public sealed class GitToolTests
         _runner.Specs.Should().ContainSingle();
     }
 
-    [Theory(Timeout = 30000)]
+    [Theory]
     [InlineData("https://ghp_s3cr3tT0ken@github.com/example/automate-e.git", "ghp_s3cr3tT0ken")]
     [InlineData("https://deploy:s3cr3tPassw0rd@github.com/example/automate-e.git", "s3cr3tPassw0rd")]
     [InlineData("ssh://git:s3cr3tPassw0rd@github.com/example/automate-e.git", "s3cr3tPassw0rd")]
@@ -108,7 +108,7 @@ public sealed class GitToolTests
     public void An_ssh_user_name_a_local_path_or_a_plain_https_address_carries_no_credential(string repository) =>
         GitAddress.CarriesCredentials(repository).Should().BeFalse();
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Head_runs_rev_parse_verify_HEAD_and_returns_the_trimmed_commit_id()
     {
         _runner.Then(0, stdout: Sha + "\n");
@@ -120,7 +120,7 @@ public sealed class GitToolTests
         _runner.Specs.Single().Arguments.Should().Equal("-C", "/sim/release", "rev-parse", "--verify", "HEAD");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Head_of_a_directory_that_is_no_checkout_is_NotACheckout()
     {
         _runner.Then(128, stderr: "fatal: not a git repository (or any of the parent directories): .git\n");

@@ -22,7 +22,7 @@ public sealed class GuiSessionLaunchdTests : IDisposable
 
     public void Dispose() => _toolsDir.Dispose();
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Print_asks_gui_uid_label_and_reads_a_periodic_agent_that_exited_0()
     {
         _runner.Then(0, stdout: "501\n").Then(0, stdout: MacOsFixtures.ReadText("launchctl-print-gui-agent-interval-exited-0.txt"));
@@ -62,7 +62,7 @@ public sealed class GuiSessionLaunchdTests : IDisposable
         (await _launchd.GetStatusAsync(Label, CancellationToken.None)).Should().BeNull();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Enable_and_bootstrap_target_the_users_gui_domain()
     {
         _runner.Then(0, stdout: "501\n").Then(0).Then(0, stdout: "501\n").Then(0);
@@ -74,7 +74,7 @@ public sealed class GuiSessionLaunchdTests : IDisposable
         _runner.Specs[3].Arguments.Should().Equal("bootstrap", "gui/501", "/Users/rig/Library/LaunchAgents/ai.invotek.rig-deploy.plist");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task An_agent_user_the_Mac_lacks_fails_naming_agent_user()
     {
         _runner.Then(1, stderr: "id: rig: no such user\n");

@@ -26,7 +26,7 @@ public sealed class KeychainToolTests : IDisposable
 
     public void Dispose() => _toolsDir.Dispose();
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Exists_runs_find_generic_password_in_the_named_keychain_in_its_users_session()
     {
         _runner.Then(0, stdout: "501\n").Then(0, stdout: "keychain: \"/Users/claude/Library/Keychains/login.keychain-db\"\n");
@@ -42,7 +42,7 @@ public sealed class KeychainToolTests : IDisposable
         spec.UserName.Should().BeNull("the user's session is joined through asuser and sudo, not by switching uid alone");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_keychain_without_a_user_runs_security_directly()
     {
         _runner.Then(0);
@@ -52,7 +52,7 @@ public sealed class KeychainToolTests : IDisposable
         _runner.Specs.Single().FileName.Should().Be(Path.Join(_toolsDir.Paths.RootDirPath, "security"));
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task An_unknown_user_fails_naming_agent_user_before_security_runs()
     {
         _runner.Then(1, stderr: "id: claude: no such user\n");
@@ -63,7 +63,7 @@ public sealed class KeychainToolTests : IDisposable
         _runner.Specs.Should().ContainSingle();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Exists_is_false_on_exit_44_with_the_real_not_found_message()
     {
         _runner.Then(0, stdout: "501\n").Then(44, stderr: MacOsFixtures.ReadText("security-find-generic-password-not-found.stderr.txt"));
@@ -73,7 +73,7 @@ public sealed class KeychainToolTests : IDisposable
         exists.Should().BeFalse();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Read_returns_what_dash_w_printed_without_its_newline_and_null_when_absent()
     {
         _runner.Then(0, stdout: "501\n").Then(0, stdout: Secret + "\n").Then(0, stdout: "501\n").Then(44, stderr: MacOsFixtures.ReadText("security-find-generic-password-not-found.stderr.txt"));
@@ -86,7 +86,7 @@ public sealed class KeychainToolTests : IDisposable
         _runner.Specs[1].Arguments.Skip(7).Should().Equal("find-generic-password", "-s", Service, "-a", Account, "-w", Login.Path);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Set_sends_one_add_command_to_security_dash_i_with_the_value_as_hex_on_stdin_only()
     {
         var hex = Convert.ToHexStringLower(Encoding.UTF8.GetBytes(Secret));
@@ -104,7 +104,7 @@ public sealed class KeychainToolTests : IDisposable
         spec.ToDisplayString().Should().NotContain(Secret).And.NotContain(hex);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Set_escapes_quotes_and_backslashes_in_names_as_security_dash_i_splits_them()
     {
         _runner.Then(0, stdout: "501\n").Then(0);
@@ -115,7 +115,7 @@ public sealed class KeychainToolTests : IDisposable
             $"add-generic-password -U -s \"say \\\"hi\\\"\" -a \"a\\\\b\" -X 76 \"{Login.Path}\"\n"));
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_locked_keychain_exit_36_throws_naming_the_item_and_the_unlock_without_the_value()
     {
         _runner.Then(0, stdout: "501\n").Then(36, stderr: "security: SecKeychainItemCreateFromContent (<default>): User interaction is not allowed.\n");
@@ -155,7 +155,7 @@ public sealed class KeychainToolTests : IDisposable
         (await act.Should().ThrowAsync<KeychainException>()).Which.Kind.Should().Be(kind);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_value_too_long_for_one_interactive_line_is_refused_before_anything_runs()
     {
         var act = () => _keychain.SetAsync(Login, Service, Account, new string('x', 3000), CancellationToken.None);
@@ -164,7 +164,7 @@ public sealed class KeychainToolTests : IDisposable
         _runner.Specs.Should().BeEmpty();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_name_with_a_line_break_is_refused_because_it_would_end_the_command()
     {
         var act = () => _keychain.SetAsync(Login, "two\nlines", Account, "v", CancellationToken.None);

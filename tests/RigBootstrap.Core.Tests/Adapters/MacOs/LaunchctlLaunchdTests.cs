@@ -23,7 +23,7 @@ public sealed class LaunchctlLaunchdTests : IDisposable
 
     public void Dispose() => _toolsDir.Dispose();
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Print_exit_0_gives_the_parsed_state_pid_and_runs_of_a_running_job()
     {
         _runner.Then(0, stdout: MacOsFixtures.ReadText("launchctl-print-system-running.txt"));
@@ -36,7 +36,7 @@ public sealed class LaunchctlLaunchdTests : IDisposable
         spec.Arguments.Should().Equal("print", $"system/{Label}");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Print_of_a_job_that_exited_0_gives_its_last_exit_code_and_counts_as_healthy()
     {
         _runner.Then(0, stdout: MacOsFixtures.ReadText("launchctl-print-user-agent-full.txt"));
@@ -47,7 +47,7 @@ public sealed class LaunchctlLaunchdTests : IDisposable
         status!.IsHealthy.Should().BeTrue();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Print_exit_113_with_could_not_find_service_means_not_loaded()
     {
         _runner.Then(113, stderr: MacOsFixtures.ReadText("launchctl-kickstart-not-found-system.stderr.txt"));
@@ -57,7 +57,7 @@ public sealed class LaunchctlLaunchdTests : IDisposable
         status.Should().BeNull();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Print_failing_for_another_reason_throws_naming_the_label()
     {
         _runner.Then(1, stderr: "Operation not permitted while System Integrity Protection is engaged\n");
@@ -67,7 +67,7 @@ public sealed class LaunchctlLaunchdTests : IDisposable
         (await act.Should().ThrowAsync<ServiceManagerException>()).Which.Message.Should().Contain(Label).And.Contain("Operation not permitted");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Bootstrap_that_answers_5_twice_then_0_succeeds_after_retrying_a_second_apart()
     {
         var eio = MacOsFixtures.ReadText("launchctl-bootstrap-eio.stderr.txt");
@@ -81,7 +81,7 @@ public sealed class LaunchctlLaunchdTests : IDisposable
         (_time.GetUtcNow() - started).Should().BeGreaterThanOrEqualTo(TimeSpan.FromSeconds(2), "it waits 1 s between tries");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Bootstrap_still_answering_5_past_the_15_second_deadline_throws_naming_the_label()
     {
         _runner.Responder = _ => FakeProcessRunner.Result(5, stderr: MacOsFixtures.ReadText("launchctl-bootstrap-eio.stderr.txt"));
@@ -96,7 +96,7 @@ public sealed class LaunchctlLaunchdTests : IDisposable
         _runner.Specs.Count.Should().BeInRange(2, 17, "one try a second until the deadline");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Bootstrap_of_a_disabled_service_is_not_retried_and_names_launchctl_enable()
     {
         _runner.Then(119, stderr: MacOsFixtures.ReadText("launchctl-bootstrap-disabled.stderr.txt"));
@@ -109,7 +109,7 @@ public sealed class LaunchctlLaunchdTests : IDisposable
         _runner.Specs.Should().ContainSingle();
     }
 
-    [Theory(Timeout = 30000)]
+    [Theory]
     [InlineData(3, "launchctl-bootout-not-loaded.stderr.txt")]
     [InlineData(113, "launchctl-kickstart-not-found-system.stderr.txt")]
     public async Task Bootout_of_a_job_already_gone_counts_as_done(int exitCode, string stderrFixture)
@@ -121,7 +121,7 @@ public sealed class LaunchctlLaunchdTests : IDisposable
         _runner.Specs.Single().Arguments.Should().Equal("bootout", $"system/{Label}");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Enable_and_kickstart_address_the_system_domain_and_throw_on_failure()
     {
         _runner.Then(0).Then(1, stderr: "Operation not permitted\n");
@@ -135,7 +135,7 @@ public sealed class LaunchctlLaunchdTests : IDisposable
             kick => kick.Should().Equal("kickstart", $"system/{Label}"));
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Without_a_tools_dir_launchctl_is_the_absolute_default_path()
     {
         var launchd = new LaunchctlLaunchd(new ToolTable(null, ImmutableDictionary<string, string>.Empty), _runner, _time);

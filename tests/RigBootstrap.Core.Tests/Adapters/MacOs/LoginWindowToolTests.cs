@@ -25,7 +25,7 @@ public sealed class LoginWindowToolTests : IDisposable
 
     private string Tool(string name) => Path.Join(_toolsDir.Paths.RootDirPath, name);
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task The_autologin_user_is_read_from_the_system_loginwindow_preferences_by_path()
     {
         _runner.Then(0, stdout: "claude\n");
@@ -38,7 +38,7 @@ public sealed class LoginWindowToolTests : IDisposable
         spec.Arguments.Should().Equal("read", _root.Paths.Resolve("/Library/Preferences/com.apple.loginwindow"), "autoLoginUser");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task An_unset_autologin_user_is_null()
     {
         _runner.Then(1, stderr: "\nThe domain/default pair of (/Library/Preferences/com.apple.loginwindow, autoLoginUser) does not exist\n");
@@ -63,7 +63,7 @@ public sealed class LoginWindowToolTests : IDisposable
         _runner.Specs.Single().Arguments.Should().Equal("status");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Unreadable_fdesetup_output_throws_with_what_it_printed()
     {
         _runner.Then(0, stdout: "Something else entirely\n");
@@ -73,7 +73,7 @@ public sealed class LoginWindowToolTests : IDisposable
         (await act.Should().ThrowAsync<LoginWindowException>()).Which.Message.Should().Contain("Something else entirely");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Enabling_writes_a_0600_kcpassword_then_sets_the_user_and_no_password_reaches_argv()
     {
         await _loginWindow.EnableAutoLoginAsync("claude", "password", CancellationToken.None);
@@ -87,7 +87,7 @@ public sealed class LoginWindowToolTests : IDisposable
         (await _loginWindow.ReadAutoLoginPasswordAsync(CancellationToken.None)).Should().Be("password");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_kcpassword_written_by_the_macOS_GUI_reads_back_as_its_password()
     {
         Directory.CreateDirectory(_root.Paths.Resolve("/etc"));
@@ -98,7 +98,7 @@ public sealed class LoginWindowToolTests : IDisposable
         password.Should().Be("password");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_missing_or_empty_kcpassword_reads_as_null()
     {
         var missing = await _loginWindow.ReadAutoLoginPasswordAsync(CancellationToken.None);
@@ -111,7 +111,7 @@ public sealed class LoginWindowToolTests : IDisposable
         empty.Should().BeNull();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task The_console_user_is_the_owner_of_dev_console()
     {
         _runner.Then(0, stdout: "claude\n");
@@ -123,7 +123,7 @@ public sealed class LoginWindowToolTests : IDisposable
         _runner.Specs.Single().Arguments.Should().Equal("-f", "%Su", "/dev/console");
     }
 
-    [Theory(Timeout = 30000)]
+    [Theory]
     [InlineData(0, "1\n", "", true)]
     [InlineData(0, "0\n", "", false)]
     [InlineData(1, "", "\nDomain /Library/Managed Preferences/com.apple.loginwindow does not exist\n", false)]
@@ -139,7 +139,7 @@ public sealed class LoginWindowToolTests : IDisposable
             "read", _root.Paths.Resolve("/Library/Managed Preferences/com.apple.loginwindow"), "com.apple.login.mcx.DisableAutoLoginClient");
     }
 
-    [Theory(Timeout = 30000)]
+    [Theory]
     [InlineData("AuthenticationAuthority: ;ShadowHash;HASHLIST:<SALTED-SHA512-PBKDF2,SRP-RFC5054-4096-SHA512-PBKDF2> ;SecureToken;\n", false)]
     [InlineData("AuthenticationAuthority: ;ShadowHash;HASHLIST:<SALTED-SHA512-PBKDF2> ;AppleID;someone@example.com ;SecureToken;\n", true)]
     [InlineData("AuthenticationAuthority:\n ;ShadowHash;HASHLIST:<SALTED-SHA512-PBKDF2>\n ;AppleID;someone@example.com\n", true)]
@@ -154,7 +154,7 @@ public sealed class LoginWindowToolTests : IDisposable
         _runner.Specs.Single().Arguments.Should().Equal(".", "-read", "/Users/claude", "AuthenticationAuthority");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task An_unknown_account_is_an_error_naming_it()
     {
         _runner.Then(56, "", "<dscl_cmd> DS Error: -14136 (eDSRecordNotFound)\n");

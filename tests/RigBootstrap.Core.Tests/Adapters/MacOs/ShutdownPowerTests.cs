@@ -12,7 +12,7 @@ public sealed class ShutdownPowerTests : IDisposable
 
     public void Dispose() => _toolsDir.Dispose();
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_reboot_runs_shutdown_r_now_with_the_reason_as_one_argument()
     {
         var power = new ShutdownPower(new ToolTable(_toolsDir.Paths.RootDirPath, ImmutableDictionary<string, string>.Empty), _runner);
@@ -24,7 +24,7 @@ public sealed class ShutdownPowerTests : IDisposable
         spec.Arguments.Should().Equal("-r", "now", "rig-bootstrap: rebooting for autologin, os-upgrade");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Without_a_tools_dir_shutdown_is_the_absolute_default_path()
     {
         var power = new ShutdownPower(new ToolTable(null, ImmutableDictionary<string, string>.Empty), _runner);

@@ -31,7 +31,7 @@ public sealed class SoftwareUpdateInstallWatchTests : IDisposable
             TimeProvider.System, silenceLimit: TimeSpan.FromSeconds(20), restartWindow: restartWindow);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_password_prompt_stops_the_install_at_once_and_names_the_volume_owner_fix()
     {
         // The real Apple Silicon output without credentials; then the tool hangs, as topgrade's did.
@@ -47,7 +47,7 @@ public sealed class SoftwareUpdateInstallWatchTests : IDisposable
         (DateTime.UtcNow - started).Should().BeLessThan(TimeSpan.FromSeconds(15), "the prompt is never answered: waiting would be forever");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_download_followed_by_no_restart_is_stopped_after_the_restart_window()
     {
         // super's asu.log (its own lines interleaved): with --restart only the download is printed before the Mac
@@ -62,7 +62,7 @@ public sealed class SoftwareUpdateInstallWatchTests : IDisposable
         thrown.Retryable.Should().BeTrue();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_wrong_password_is_reported_as_failed_authentication()
     {
         var tool = ToolPrinting(MacOsFixtures.ReadText("softwareupdate-install-applesilicon-download-failed-to-authenticate-sequoia.txt"), "exit 1", TimeSpan.FromSeconds(20));

@@ -22,7 +22,7 @@ public sealed class SoftwareUpdateToolTests : IDisposable
 
     private string ToolPath(string name) => Path.Join(_toolsDir.Paths.RootDirPath, name);
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task The_product_version_comes_from_sw_vers_productVersion()
     {
         _runner.Then(0, "15.7.1\n");
@@ -34,7 +34,7 @@ public sealed class SoftwareUpdateToolTests : IDisposable
         _runner.Specs.Single().Arguments.Should().Equal("-productVersion");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_sw_vers_that_prints_no_version_throws_with_the_output_quoted()
     {
         _runner.Then(0, "ProductName:\tmacOS\n");
@@ -44,7 +44,7 @@ public sealed class SoftwareUpdateToolTests : IDisposable
         (await act.Should().ThrowAsync<SoftwareUpdateException>()).WithMessage("*ProductName*not a macOS version*");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task The_list_reads_the_real_monterey_output_with_its_stderr_noise()
     {
         _runner.Then(0, MacOsFixtures.ReadText("softwareupdate-list-update-available-monterey.txt"));
@@ -57,7 +57,7 @@ public sealed class SoftwareUpdateToolTests : IDisposable
         _runner.Specs.Single().Arguments.Should().Equal("--list");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Nothing_to_install_on_stderr_is_an_empty_list()
     {
         _runner.Then(0, "", MacOsFixtures.ReadText("softwareupdate-list-none.txt"));
@@ -67,7 +67,7 @@ public sealed class SoftwareUpdateToolTests : IDisposable
         updates.Should().BeEmpty();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task The_volume_owner_is_passed_by_name_and_the_password_goes_on_stdin_only()
     {
         _runner.Then(0, "Software Update Tool\n\nFinding available software\n");
@@ -83,7 +83,7 @@ public sealed class SoftwareUpdateToolTests : IDisposable
         install.Environment.Values.Should().NotContain(Password);
     }
 
-    [Theory(Timeout = 30000)]
+    [Theory]
     [InlineData("1\n", true)]
     [InlineData("0\n", false)]
     public async Task The_architecture_comes_from_sysctl_hw_optional_arm64(string answer, bool appleSilicon)
@@ -97,7 +97,7 @@ public sealed class SoftwareUpdateToolTests : IDisposable
         _runner.Specs.Single().Arguments.Should().Equal("-n", "hw.optional.arm64");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task An_older_Intel_release_without_the_arm64_key_is_Intel()
     {
         _runner.Then(1, "", "sysctl: unknown oid 'hw.optional.arm64'\n");
@@ -107,7 +107,7 @@ public sealed class SoftwareUpdateToolTests : IDisposable
         isAppleSilicon.Should().BeFalse();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Without_credentials_no_user_is_named_and_stdin_is_closed()
     {
         _runner.Then(0, "");
@@ -118,7 +118,7 @@ public sealed class SoftwareUpdateToolTests : IDisposable
         _runner.Specs.Single().StandardInput.ToString().Should().Be("stdin: none");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_refusal_under_sudo_on_Apple_Silicon_names_the_stdinpass_fix_and_is_not_retryable()
     {
         _runner.Then(1, "", MacOsFixtures.ReadText("softwareupdate-install-sudo-apple-silicon.txt"));
@@ -131,7 +131,7 @@ public sealed class SoftwareUpdateToolTests : IDisposable
         thrown.Retryable.Should().BeFalse();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_run_that_stops_at_Downloaded_is_reported_as_not_installed()
     {
         _runner.Then(0, MacOsFixtures.ReadText("softwareupdate-install-all-no-scan-bigsur.txt"));
@@ -142,7 +142,7 @@ public sealed class SoftwareUpdateToolTests : IDisposable
         _runner.Specs.Single().Arguments.Should().NotContain("--restart");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task An_unrecognised_failure_quotes_stderr_and_may_be_retried()
     {
         _runner.Then(1, "", "Error downloading macOS: The network connection was lost.\n");

@@ -12,7 +12,7 @@ public sealed class SysctlBootIdentityTests : IDisposable
 
     public void Dispose() => _toolsDir.Dispose();
 
-    [Theory(Timeout = 30000)]
+    [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public async Task The_boot_id_is_the_kernel_boot_time_from_sysctl_output(bool withoutPrefix)
@@ -29,7 +29,7 @@ public sealed class SysctlBootIdentityTests : IDisposable
         spec.Arguments.Should().Equal("-n", "kern.boottime");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Output_without_a_boot_time_is_a_format_error_quoting_it()
     {
         _runner.Then(0, stdout: "sysctl: unknown oid 'kern.boottime'\n");

@@ -15,7 +15,7 @@ public sealed class TccPolicySourceTests : IDisposable
 
     public void Dispose() => _root.Dispose();
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_missing_MDMOverrides_plist_is_absent_and_plutil_is_not_run()
     {
         // Act
@@ -26,7 +26,7 @@ public sealed class TccPolicySourceTests : IDisposable
         _runner.Specs.Should().BeEmpty();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task MDMOverrides_plist_is_converted_by_plutil_to_xml_on_stdout_and_parsed()
     {
         // Arrange
@@ -43,7 +43,7 @@ public sealed class TccPolicySourceTests : IDisposable
         spec.Arguments.Should().Equal("-convert", "xml1", "-o", "-", _root.Paths.MdmOverridesPath);
     }
 
-    [Theory(Timeout = 30000)]
+    [Theory]
     [InlineData("MDMOverrides.plist: file does not exist or is not readable or is not a regular file (Error Domain=NSCocoaErrorDomain Code=257)")]
     [InlineData("The file “MDMOverrides.plist” couldn’t be opened because you don’t have permission to view it.")]
     [InlineData("Operation not permitted")]
@@ -62,7 +62,7 @@ public sealed class TccPolicySourceTests : IDisposable
             .And.Contain("rely on the installed profiles listing");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Output_that_is_not_a_plist_is_unreadable_saying_so()
     {
         // Arrange
@@ -76,7 +76,7 @@ public sealed class TccPolicySourceTests : IDisposable
         reading.Should().BeOfType<TccSourceReading.Unreadable>().Which.Problem.Should().Contain("is not a plist rig-bootstrap can read");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task The_profiles_listing_is_read_with_profiles_show_as_xml_on_stdout()
     {
         // Arrange
@@ -93,7 +93,7 @@ public sealed class TccPolicySourceTests : IDisposable
         spec.OutputTailBytes.Should().Be(ProfilesListing.MaxOutputBytes);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_failing_profiles_tool_is_unreadable_with_its_message()
     {
         // Arrange
@@ -107,7 +107,7 @@ public sealed class TccPolicySourceTests : IDisposable
             .Be("profiles show exited with 1: profiles: this command requires root; it lists computer-level profiles only when run as root");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_truncated_listing_is_refused_rather_than_read_in_part()
     {
         // Arrange

@@ -8,7 +8,7 @@ public sealed class TccQueryTests
 {
     private const string Accessibility = "kTCCServiceAccessibility";
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task An_allowed_row_for_the_service_and_client_is_a_grant()
     {
         // Arrange
@@ -23,7 +23,7 @@ public sealed class TccQueryTests
         TccQuery.IsAllowed(rows).Should().BeTrue();
     }
 
-    [Theory(Timeout = 30000)]
+    [Theory]
     [InlineData(0)]
     [InlineData(1)]
     [InlineData(3)]
@@ -41,7 +41,7 @@ public sealed class TccQueryTests
         TccQuery.IsAllowed(rows).Should().BeFalse();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task No_row_prints_nothing_and_is_no_grant()
     {
         // Arrange: a grant for another client and another service.
@@ -57,7 +57,7 @@ public sealed class TccQueryTests
         TccQuery.IsAllowed(TccQuery.ParseRows(result.StdoutTail)).Should().BeFalse();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task An_auth_value_stored_as_text_is_compared_as_an_integer()
     {
         // Arrange: '2' in an INTEGER column is stored as 2 by type affinity, '2x' stays text and casts to 2.
@@ -89,7 +89,7 @@ public sealed class TccQueryTests
         new string('\'', 5000),
     ];
 
-    [Theory(Timeout = 30000)]
+    [Theory]
     [MemberData(nameof(HostileStrings))]
     public async Task A_hostile_client_matches_only_a_row_with_exactly_that_client(string hostile)
     {
@@ -107,7 +107,7 @@ public sealed class TccQueryTests
         (await database.QueryJsonAsync("SELECT count(*) AS n FROM access;", CancellationToken.None)).Should().Contain("\"n\":2");
     }
 
-    [Theory(Timeout = 30000)]
+    [Theory]
     [MemberData(nameof(HostileStrings))]
     public async Task A_hostile_service_matches_only_a_row_with_exactly_that_service(string hostile)
     {
@@ -122,7 +122,7 @@ public sealed class TccQueryTests
         rows.Should().BeEmpty();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_sqliterc_in_the_home_directory_does_not_change_the_output()
     {
         // Arrange: a ~/.sqliterc that would switch to CSV with headers.
@@ -138,7 +138,7 @@ public sealed class TccQueryTests
         TccQuery.ParseRows(result.StdoutTail).Should().Equal(new TccAccessRow(Accessibility, "com.rig.agent", 0, 2, 4));
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task The_fixture_schema_has_the_columns_TccSchema_names_in_order()
     {
         // Arrange

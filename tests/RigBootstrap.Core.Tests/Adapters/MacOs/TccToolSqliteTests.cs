@@ -21,7 +21,7 @@ public sealed class TccToolSqliteTests : IDisposable
 
     public void Dispose() => _root.Dispose();
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task An_allowed_row_in_the_system_database_is_a_grant()
     {
         // Arrange
@@ -35,7 +35,7 @@ public sealed class TccToolSqliteTests : IDisposable
         status.Should().Be(TccGrantStatus.Granted);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task An_accessibility_row_in_the_user_database_does_not_count()
     {
         // Arrange: tccd reads Accessibility from the system database only.
@@ -50,7 +50,7 @@ public sealed class TccToolSqliteTests : IDisposable
         status.Should().Be(TccGrantStatus.NotGranted);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task An_apple_events_row_in_the_users_database_is_a_grant_and_another_users_is_not()
     {
         // Arrange
@@ -67,7 +67,7 @@ public sealed class TccToolSqliteTests : IDisposable
         forAdmin.Should().Be(TccGrantStatus.Granted);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_denied_row_is_not_a_grant()
     {
         // Arrange
@@ -81,7 +81,7 @@ public sealed class TccToolSqliteTests : IDisposable
         status.Should().Be(TccGrantStatus.NotGranted);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task The_query_leaves_the_database_unchanged()
     {
         // Arrange
@@ -98,7 +98,7 @@ public sealed class TccToolSqliteTests : IDisposable
         _root.Files().Should().ContainSingle();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_file_that_is_not_a_database_is_named_as_such()
     {
         // Arrange
@@ -112,7 +112,7 @@ public sealed class TccToolSqliteTests : IDisposable
         (await act.Should().ThrowAsync<TccException>()).WithMessage("*is not a TCC database*");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_sqlite3_that_is_not_installed_names_the_fix()
     {
         // Arrange: a tools dir without sqlite3 in it.

@@ -24,7 +24,7 @@ public sealed class TccToolTests : IDisposable
 
     public void Dispose() => _root.Dispose();
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Accessibility_is_read_from_the_system_database_with_a_read_only_query()
     {
         // Arrange
@@ -42,7 +42,7 @@ public sealed class TccToolTests : IDisposable
         SystemDbPath.Should().StartWith(_root.Paths.RootDirPath + "/Library/Application Support/com.apple.TCC/");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Apple_events_are_read_from_the_users_own_database()
     {
         // Arrange
@@ -57,7 +57,7 @@ public sealed class TccToolTests : IDisposable
         _runner.Specs.Single().Arguments[4].Should().Be(_root.Paths.RootDirPath + "/Users/rig/Library/Application Support/com.apple.TCC/TCC.db");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_missing_user_database_is_reported_as_such_without_running_sqlite3()
     {
         // Arrange: before the user's first login there is no user TCC.db.
@@ -71,7 +71,7 @@ public sealed class TccToolTests : IDisposable
         _runner.Specs.Should().BeEmpty();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_system_service_does_not_need_the_user_database()
     {
         // Arrange
@@ -85,7 +85,7 @@ public sealed class TccToolTests : IDisposable
         status.Should().Be(TccGrantStatus.NotGranted);
     }
 
-    [Theory(Timeout = 30000)]
+    [Theory]
     [InlineData(0)]
     [InlineData(1)]
     [InlineData(3)]
@@ -102,7 +102,7 @@ public sealed class TccToolTests : IDisposable
         status.Should().Be(TccGrantStatus.NotGranted);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_missing_system_database_is_an_error()
     {
         // Act
@@ -112,7 +112,7 @@ public sealed class TccToolTests : IDisposable
         (await act.Should().ThrowAsync<TccException>()).WithMessage("*system TCC database*does not exist*");
     }
 
-    [Theory(Timeout = 30000)]
+    [Theory]
     [InlineData("Error: unable to open database \"TCC.db\": authorization denied\n")]
     [InlineData("Error: unable to open database \"TCC.db\": unable to open database file\n")]
     [InlineData("Error: in prepare, not authorized (23)\n")]
@@ -131,7 +131,7 @@ public sealed class TccToolTests : IDisposable
         thrown.WithMessage($"*PPPC profile granting SystemPolicyAllFiles to {HostPaths.InstalledBinaryLocation}*");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_file_that_is_not_a_tcc_database_is_named_as_such()
     {
         // Arrange
@@ -145,7 +145,7 @@ public sealed class TccToolTests : IDisposable
         (await act.Should().ThrowAsync<TccException>()).WithMessage($"{SystemDbPath} is not a TCC database*file is not a database*");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Output_that_is_not_json_rows_is_an_error_naming_the_database()
     {
         // Arrange
@@ -159,7 +159,7 @@ public sealed class TccToolTests : IDisposable
         (await act.Should().ThrowAsync<TccException>()).WithMessage($"could not read the grants in {SystemDbPath}:*");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_query_that_times_out_is_an_error()
     {
         // Arrange
@@ -173,7 +173,7 @@ public sealed class TccToolTests : IDisposable
         (await act.Should().ThrowAsync<TccException>()).WithMessage("sqlite3 did not read*within 30 s*");
     }
 
-    [Theory(Timeout = 30000)]
+    [Theory]
     [InlineData("")]
     [InlineData("..")]
     [InlineData("rig/../../var")]

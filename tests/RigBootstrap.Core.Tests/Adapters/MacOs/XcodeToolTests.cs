@@ -21,7 +21,7 @@ public sealed class XcodeToolTests : IDisposable
 
     private string ToolPath(string name) => Path.Join(_root.Paths.RootDirPath, "tools", name);
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task The_selected_version_is_read_past_the_objc_warnings()
     {
         _runner.Then(0, MacOsFixtures.ReadText("xcodebuild-version-13.2.1-objc-warnings.txt"));
@@ -33,7 +33,7 @@ public sealed class XcodeToolTests : IDisposable
         _runner.Specs.Single().Arguments.Should().Equal("-version");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Without_a_full_Xcode_the_version_is_null()
     {
         _runner.Then(1, "", "xcode-select: error: tool 'xcodebuild' requires Xcode, but active developer directory is a command line tools instance\n");
@@ -43,7 +43,7 @@ public sealed class XcodeToolTests : IDisposable
         version.Should().BeNull();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_bundle_that_is_not_there_has_no_version_and_runs_nothing()
     {
         var version = await _tool.GetVersionAtAsync("/Applications/Xcode-16.2.0.app", CancellationToken.None);
@@ -52,7 +52,7 @@ public sealed class XcodeToolTests : IDisposable
         _runner.Specs.Should().BeEmpty();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_bundle_is_asked_through_DEVELOPER_DIR_without_changing_the_selection()
     {
         Directory.CreateDirectory(_root.Paths.Resolve("/Applications/Xcode-16.2.0.app"));
@@ -65,7 +65,7 @@ public sealed class XcodeToolTests : IDisposable
         _runner.Specs.Single().Environment.Should().Contain("DEVELOPER_DIR", "/Applications/Xcode-16.2.0.app/Contents/Developer");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Install_runs_xcodes_and_returns_the_path_from_its_last_line()
     {
         _runner.Then(0, MacOsFixtures.ReadText("xcodes-install-progress.txt"));
@@ -80,7 +80,7 @@ public sealed class XcodeToolTests : IDisposable
         spec.Timeout.Should().BeGreaterThanOrEqualTo(TimeSpan.FromHours(1), "a download and unxip take hours");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_local_xip_is_passed_with_path()
     {
         _runner.Then(0, "Xcode 16.2.0 has been installed to /Applications/Xcode-16.2.0.app\n");
@@ -90,7 +90,7 @@ public sealed class XcodeToolTests : IDisposable
         _runner.Specs.Single().Arguments.Should().Equal("install", "16.2", "--path", "/Users/Shared/Xcode_16.2.xip");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task An_Apple_ID_travels_in_the_environment_with_the_password_masked_and_never_in_argv()
     {
         _runner.Then(0, "Xcode 16.2.0 has been installed to /Applications/Xcode-16.2.0.app\n");
@@ -104,7 +104,7 @@ public sealed class XcodeToolTests : IDisposable
         spec.ToDisplayString().Should().NotContain(Password);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_failed_install_names_the_unattended_sign_in_problem()
     {
         _runner.Then(1, "", "Error: Missing username or a password. Please try again.\n");
@@ -114,7 +114,7 @@ public sealed class XcodeToolTests : IDisposable
         (await act.Should().ThrowAsync<XcodeException>()).WithMessage("*exited with 1*Missing username*.xip*");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task An_install_that_never_says_where_it_installed_is_an_error()
     {
         _runner.Then(0, "(1/6) Downloading Xcode 16.2.0: 40%\n");
@@ -124,7 +124,7 @@ public sealed class XcodeToolTests : IDisposable
         (await act.Should().ThrowAsync<XcodeException>()).WithMessage("*(1/6)*");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Select_license_and_first_launch_run_their_exact_commands()
     {
         await _tool.SelectAsync("/Applications/Xcode-16.2.0.app", CancellationToken.None);
@@ -137,7 +137,7 @@ public sealed class XcodeToolTests : IDisposable
         _runner.Specs[2].Arguments.Should().Equal("-runFirstLaunch");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_refused_license_says_what_xcodebuild_said()
     {
         _runner.Then(1, "", "xcodebuild: error: This command must be run as root.\n");

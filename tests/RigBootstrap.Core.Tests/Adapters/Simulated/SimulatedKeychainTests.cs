@@ -16,7 +16,7 @@ public sealed class SimulatedKeychainTests : IDisposable
 
     public void Dispose() => _root.Dispose();
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task An_item_set_once_exists_reads_back_and_is_updated_in_place()
     {
         var before = await _keychain.ExistsAsync(Login, "svc", "acct", CancellationToken.None);
@@ -30,7 +30,7 @@ public sealed class SimulatedKeychainTests : IDisposable
         (await _keychain.ReadAsync(Login, "svc", "other", CancellationToken.None)).Should().BeNull();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Items_are_0600_files_whose_names_reveal_neither_the_value_nor_the_names()
     {
         await _keychain.SetAsync(Login, "Claude Code-credentials", "claude", "s3cret-value", CancellationToken.None);
@@ -41,7 +41,7 @@ public sealed class SimulatedKeychainTests : IDisposable
         Path.GetFileName(files[0]).Should().NotContain("s3cret").And.NotContain("Claude");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task The_same_service_and_account_in_another_keychain_is_another_item()
     {
         var other = KeychainFile.LoginKeychainOf("builder", "/Users/builder");
@@ -52,7 +52,7 @@ public sealed class SimulatedKeychainTests : IDisposable
         inOther.Should().BeFalse();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_locked_keychain_refuses_like_security_under_launchd_until_unlocked()
     {
         _keychain.Lock(Login);

@@ -42,7 +42,7 @@ public sealed class SimulatedLaunchdTests : IDisposable
 
     private Task<ServiceStatus?> StatusAsync(string label) => _launchd.GetStatusAsync(label, CancellationToken.None);
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_loaded_job_whose_program_exists_is_running_with_a_pid()
     {
         var plistPath = WritePlist("ai.invotek.rig-deploy");
@@ -56,7 +56,7 @@ public sealed class SimulatedLaunchdTests : IDisposable
         status.IsHealthy.Should().BeTrue();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_group_writable_plist_is_refused_for_bad_ownership_or_permissions_and_not_loaded()
     {
         var plistPath = WritePlist("ai.invotek.rig-deploy", mode: Mode0644 | UnixFileMode.GroupWrite);
@@ -67,7 +67,7 @@ public sealed class SimulatedLaunchdTests : IDisposable
         (await StatusAsync("ai.invotek.rig-deploy")).Should().BeNull();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_disabled_label_is_refused_with_119_until_it_is_enabled()
     {
         var plistPath = WritePlist("ai.invotek.rig-deploy");
@@ -82,7 +82,7 @@ public sealed class SimulatedLaunchdTests : IDisposable
         (await StatusAsync("ai.invotek.rig-deploy")).Should().NotBeNull();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Bootstrapping_a_label_that_is_already_loaded_answers_5()
     {
         var plistPath = WritePlist("ai.invotek.rig-deploy");
@@ -93,7 +93,7 @@ public sealed class SimulatedLaunchdTests : IDisposable
         (await again.Should().ThrowAsync<ServiceManagerException>()).Which.ExitCode.Should().Be(5);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_job_whose_program_does_not_exist_is_not_running_with_last_exit_78()
     {
         var plistPath = WritePlist("ai.invotek.rig-deploy", programExists: false);
@@ -105,7 +105,7 @@ public sealed class SimulatedLaunchdTests : IDisposable
         status!.IsHealthy.Should().BeFalse();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Bootout_unloads_and_is_harmless_for_a_label_that_is_not_loaded()
     {
         var plistPath = WritePlist("ai.invotek.rig-deploy");
@@ -117,7 +117,7 @@ public sealed class SimulatedLaunchdTests : IDisposable
         (await StatusAsync("ai.invotek.rig-deploy")).Should().BeNull();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Kickstart_restarts_a_loaded_job_and_refuses_one_that_is_not_loaded_with_113()
     {
         var plistPath = WritePlist("ai.invotek.rig-deploy");

@@ -12,7 +12,7 @@ public sealed class SimulatedLoginWindowTests : IDisposable
 
     public void Dispose() => _root.Dispose();
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Autologin_set_now_logs_the_user_in_only_at_the_next_boot()
     {
         await _loginWindow.EnableAutoLoginAsync("claude", "pw", CancellationToken.None);
@@ -28,7 +28,7 @@ public sealed class SimulatedLoginWindowTests : IDisposable
         File.GetUnixFileMode(_root.Paths.Resolve("/etc/kcpassword")).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task With_FileVault_on_the_boot_stops_at_the_login_window()
     {
         await _loginWindow.EnableAutoLoginAsync("claude", "pw", CancellationToken.None);
@@ -41,7 +41,7 @@ public sealed class SimulatedLoginWindowTests : IDisposable
         (await _loginWindow.IsFileVaultOnAsync(CancellationToken.None)).Should().BeTrue();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_kcpassword_that_is_not_the_account_password_logs_nobody_in()
     {
         _loginWindow.SetAccountPassword("claude", "right");
@@ -52,7 +52,7 @@ public sealed class SimulatedLoginWindowTests : IDisposable
         loggedIn.Should().BeNull();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Without_autologin_a_boot_logs_nobody_in_and_a_later_boot_logs_out_whoever_was_in()
     {
         var first = _loginWindow.LogInAtBoot();

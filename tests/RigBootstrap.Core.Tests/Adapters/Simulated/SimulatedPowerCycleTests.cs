@@ -32,7 +32,7 @@ public sealed class SimulatedPowerCycleTests : IDisposable
         return plistPath;
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_reboot_unloads_everything_starts_a_new_boot_and_loads_every_run_at_load_plist()
     {
         WritePlist("com.rig.bootstrap", runAtLoad: true);
@@ -75,7 +75,7 @@ public sealed class SimulatedPowerCycleTests : IDisposable
         loaded.Should().Equal("com.rig.bootstrap");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_requested_reboot_is_carried_out_and_the_request_cleared()
     {
         await new SimulatedPower(_mac).RebootAsync("rebooting for autologin", CancellationToken.None);

@@ -19,7 +19,7 @@ public sealed class SimulatedSoftwareUpdateTests : IDisposable
 
     public void Dispose() => _root.Dispose();
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_fresh_Mac_runs_its_start_version_and_is_offered_only_newer_macOS()
     {
         var version = await _softwareUpdate.GetProductVersionAsync(CancellationToken.None);
@@ -31,7 +31,7 @@ public sealed class SimulatedSoftwareUpdateTests : IDisposable
         File.Exists(_softwareUpdate.CatalogPath).Should().BeTrue("the catalog is a file an operator may edit");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task An_install_with_restart_asks_for_a_reboot_and_lands_only_at_the_next_boot()
     {
         var update = (await _softwareUpdate.ListAsync(CancellationToken.None))[0];
@@ -53,7 +53,7 @@ public sealed class SimulatedSoftwareUpdateTests : IDisposable
         _root.Files().Should().BeEmpty();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Without_restart_the_update_is_only_downloaded_as_on_a_real_Mac()
     {
         var update = (await _softwareUpdate.ListAsync(CancellationToken.None))[0];
@@ -64,7 +64,7 @@ public sealed class SimulatedSoftwareUpdateTests : IDisposable
         _mac.RebootRequested.Should().BeFalse();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task An_unknown_label_has_nothing_to_install()
     {
         var act = () => _softwareUpdate.InstallAsync("macOS Nope 99-X", restart: true, volumeOwner: null, CancellationToken.None);
@@ -72,7 +72,7 @@ public sealed class SimulatedSoftwareUpdateTests : IDisposable
         (await act.Should().ThrowAsync<SoftwareUpdateException>()).Which.Outcome.Should().Be(SoftwareUpdateInstallOutcome.NothingToInstall);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_catalog_line_marked_deferred_is_offered_as_deferred()
     {
         Directory.CreateDirectory(_softwareUpdate.DirPath);

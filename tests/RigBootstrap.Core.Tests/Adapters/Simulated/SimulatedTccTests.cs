@@ -27,7 +27,7 @@ public sealed class SimulatedTccTests : IDisposable
 
     public void Dispose() => _root.Dispose();
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_new_mac_has_an_empty_system_database_at_its_host_path()
     {
         // Act
@@ -39,7 +39,7 @@ public sealed class SimulatedTccTests : IDisposable
         (await TccDatabaseFile.QueryAsync(_root.Paths.SystemTccDatabasePath, "SELECT count(*) FROM access;", CancellationToken.None)).Trim().Should().Be("0");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_persons_approval_of_a_system_service_is_an_allowed_user_set_row_in_the_system_database()
     {
         // Act
@@ -53,7 +53,7 @@ public sealed class SimulatedTccTests : IDisposable
         row.Should().Be($"{Accessibility}|{Agent}|1|2|3\n", "auth_reason 3 is User Set");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_user_service_waits_for_the_first_login_then_carries_the_approval()
     {
         // Arrange: the approval is recorded before anyone has logged in.
@@ -71,7 +71,7 @@ public sealed class SimulatedTccTests : IDisposable
         File.Exists(_root.Paths.UserTccDatabasePath("rig") + ".creating").Should().BeFalse();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task An_approval_after_the_login_lands_in_every_existing_user_database()
     {
         // Arrange
@@ -87,7 +87,7 @@ public sealed class SimulatedTccTests : IDisposable
         (await _tcc.HasGrantAsync(Accessibility, "com.rig.agent", "rig", CancellationToken.None)).Should().Be(TccGrantStatus.NotGranted);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_later_login_keeps_the_users_database_as_it_is()
     {
         // Arrange: a person revokes the grant after the first login.
@@ -102,7 +102,7 @@ public sealed class SimulatedTccTests : IDisposable
         (await _tcc.HasGrantAsync(AppleEvents, "com.rig.agent", "rig", CancellationToken.None)).Should().Be(TccGrantStatus.NotGranted);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task An_approval_outlives_a_restart_and_approving_twice_changes_nothing()
     {
         // Arrange
@@ -119,7 +119,7 @@ public sealed class SimulatedTccTests : IDisposable
         _tcc.ApprovalsPath.Should().StartWith(_mac.DirPath);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Without_sqlite3_the_simulated_mac_says_what_to_install()
     {
         // Arrange
@@ -134,7 +134,7 @@ public sealed class SimulatedTccTests : IDisposable
         _root.Files().Should().BeEmpty();
     }
 
-    [Theory(Timeout = 30000)]
+    [Theory]
     [InlineData("kTCCServiceAccessibility\tx")]
     [InlineData("kTCCService\nAccessibility")]
     [InlineData("")]
@@ -147,7 +147,7 @@ public sealed class SimulatedTccTests : IDisposable
         await act.Should().ThrowAsync<ArgumentException>();
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task The_simulated_access_table_is_the_fixture_schemas()
     {
         // Arrange

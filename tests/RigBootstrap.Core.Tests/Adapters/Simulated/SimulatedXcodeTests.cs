@@ -13,7 +13,7 @@ public sealed class SimulatedXcodeTests : IDisposable
 
     public void Dispose() => _root.Dispose();
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task An_install_is_a_bundle_under_Applications_named_as_xcodes_names_it()
     {
         var appPath = await _xcode.InstallAsync("16.2", XcodeInstallSource.Default, CancellationToken.None);
@@ -24,7 +24,7 @@ public sealed class SimulatedXcodeTests : IDisposable
         (await _xcode.GetVersionAsync(CancellationToken.None)).Should().BeNull("installing does not select");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Selecting_makes_xcodebuild_report_that_version()
     {
         var appPath = await _xcode.InstallAsync("16.2", XcodeInstallSource.Default, CancellationToken.None);
@@ -34,7 +34,7 @@ public sealed class SimulatedXcodeTests : IDisposable
         (await _xcode.GetVersionAsync(CancellationToken.None))!.Version.Should().Be("16.2");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task Selecting_a_bundle_that_is_not_there_fails_like_xcode_select()
     {
         var act = () => _xcode.SelectAsync("/Applications/Xcode-1.0.0.app", CancellationToken.None);
@@ -42,7 +42,7 @@ public sealed class SimulatedXcodeTests : IDisposable
         await act.Should().ThrowAsync<XcodeException>().WithMessage("*xcode-select -s*");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task The_license_needs_a_selected_Xcode_and_first_launch_needs_the_license()
     {
         (await _xcode.Invoking(x => x.AcceptLicenseAsync(CancellationToken.None)).Should().ThrowAsync<XcodeException>()).WithMessage("*requires Xcode*");
@@ -56,7 +56,7 @@ public sealed class SimulatedXcodeTests : IDisposable
         File.ReadAllText(_xcode.FirstLaunchPath).Trim().Should().Be(appPath);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact]
     public async Task A_local_xip_that_is_not_there_fails_the_install()
     {
         var act = () => _xcode.InstallAsync("16.2", new XcodeInstallSource { XipPath = "/Users/Shared/Xcode_16.2.xip" }, CancellationToken.None);
