@@ -122,7 +122,10 @@ public sealed class CliWrapGapTests
             + "/bin/sleep 60 >/dev/null 2>&1 & echo \"grandchild $!\"; echo ready; wait";
         using var cancel = new CancellationTokenSource();
         var lines = new List<string>();
-        var command = Cli.Wrap(Shell.ShFilePath).WithArguments(["-c", script])
+        // perl (Debian's essential perl-base) puts SIGINT back to its default before it execs sh: a runner started as a
+        // background job inherits SIGINT ignored, which sh could not trap, and the test would measure that instead.
+        File.Exists(PerlFilePath).Should().BeTrue($"{PerlFilePath} resets SIGINT for the child; install perl-base");
+        var command = Cli.Wrap(PerlFilePath).WithArguments(["-e", "$SIG{INT} = 'DEFAULT'; exec { $ARGV[0] } @ARGV or die", Shell.ShFilePath, "-c", script])
             .WithStandardOutputPipe(PipeTarget.ToDelegate(line =>
             {
                 lock (lines)
@@ -152,6 +155,8 @@ public sealed class CliWrapGapTests
             return new CanceledRun([.. lines], Shell.ParsePids(string.Join('\n', lines), "grandchild").Single(), failure);
         }
     }
+
+    private const string PerlFilePath = "/usr/bin/perl";
 
     private sealed record CanceledRun(IReadOnlyList<string> Lines, int Grandchild, Exception? Failure);
 }

@@ -115,7 +115,10 @@ public sealed class OperatorActions
 
     private async Task<ExclusiveFileLock> AcquireAsync(CancellationToken cancellationToken) =>
         await ExclusiveFileLock.TryAcquireAsync(_services.Paths.LockPath, TimeSpan.FromSeconds(5), _services.Time, cancellationToken)
-        ?? throw new LockBusyException("the daemon is running and holds the lock; a step can be retried only while the workflow is halted or waiting for a reboot");
+        ?? throw new LockBusyException(
+            "the daemon is running and holds the lock; a step can be retried only while the workflow is halted or waiting for a reboot. " +
+            "After Completed with events.url set, the daemon holds it while it delivers the last events (up to events.deliverFor; " +
+            "`rig-bootstrap status` says so): `rig-bootstrap uninstall` stops it first if you must start over now");
 
     private async Task RestartAsync(string label, CancellationToken cancellationToken)
     {

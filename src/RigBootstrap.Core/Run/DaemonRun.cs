@@ -64,7 +64,7 @@ public sealed class DaemonRun
 
     /// <summary>
     /// What a run checks before it touches anything, the event outbox and the lock file included: our files' modes and
-    /// links (docs/invariants.md I7), then a state file that can be trusted (docs/invariants.md I9). Throws the refusal; the caller has changed nothing yet.
+    /// links (docs/invariants.md I7), then a state file that can be trusted (docs/invariants.md I9) and not lost (docs/invariants.md I1). Throws the refusal; the caller has changed nothing yet.
     /// </summary>
     public static void Preflight(HostPaths paths, BootstrapConfig config)
     {
@@ -74,7 +74,18 @@ public sealed class DaemonRun
             throw new PermissionProblemException(string.Join(Environment.NewLine, problems));
         }
 
-        _ = new StateFileStore(paths).Load();
+        RefuseLostState(paths, new StateFileStore(paths).Load().State);
+    }
+
+    // No state but a journal means the state was lost, not that we never ran: never silently start over (docs/invariants.md I1).
+    private static void RefuseLostState(HostPaths paths, StateFile? state)
+    {
+        if (state is null && new JournalReader(paths).ReadAll().Length > 0)
+        {
+            throw new StateFileCorruptException(
+                $"{paths.StatePath} and its previous copy are missing but {paths.JournalPath} shows earlier runs. " +
+                "Nothing was changed. Run `rig-bootstrap reset --all` to start over (the age key and the journal are kept).");
+        }
     }
 
     private StateSession OpenSession(WorkflowDefinition definition, EngineOptions options, string bootId, ILogger logger)
@@ -86,14 +97,7 @@ public sealed class DaemonRun
         var state = loaded.State;
         if (state is null)
         {
-            // No state but a journal means the state was lost, not that we never ran: never silently start over (docs/invariants.md I1).
-            if (new JournalReader(paths).ReadAll().Length > 0)
-            {
-                throw new StateFileCorruptException(
-                    $"{paths.StatePath} and its previous copy are missing but {paths.JournalPath} shows earlier runs. " +
-                    "Nothing was changed. Run `rig-bootstrap reset --all` to start over (the age key and the journal are kept).");
-            }
-
+            RefuseLostState(paths, state);
             state = InitialState.Create(definition, options, bootId, _services.Time.GetUtcNow());
         }
 

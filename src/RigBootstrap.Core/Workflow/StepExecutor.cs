@@ -62,6 +62,12 @@ public sealed class StepExecutor
         {
             await RunPhasesAsync(session, step, context, afterReboot, firstEverTry: record.Attempts == 0, cancellationToken);
         }
+        catch (Exception ex) when (ex is not OperationCanceledException and not PersistencePointCrashException && cancellationToken.IsCancellationRequested)
+        {
+            // A stop (SIGTERM at shutdown or bootout) killed the step's tool, and the tool family reported that as its own
+            // error: the step did not fail, it was stopped. It stays Running for the next run to probe (docs/adr/0006-generic-host.md).
+            throw new OperationCanceledException($"step {step.Id} was stopped: {ex.Message}", ex, cancellationToken);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException and not PersistencePointCrashException)
         {
             _logger.LogWarning(ex, "Step {StepId} threw", step.Id);
@@ -74,6 +80,7 @@ public sealed class StepExecutor
         if (afterReboot)
         {
             var check = await step.VerifyAsync(context, cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
             if (check.Ok)
             {
                 Succeed(session, step.Id, "verified after the reboot");
@@ -86,7 +93,10 @@ public sealed class StepExecutor
             return;
         }
 
-        if (await step.ProbeAsync(context, cancellationToken))
+        var satisfied = await step.ProbeAsync(context, cancellationToken);
+        // A result read after a stop may be the stop's doing (a killed tool): nothing is recorded, the next run asks again.
+        cancellationToken.ThrowIfCancellationRequested();
+        if (satisfied)
         {
             var trigger = firstEverTry ? StepTrigger.FoundSatisfied : StepTrigger.Verified;
             new StateChange(session).Step(step.Id, trigger, "already in place (probe)", r => r with { FinishedAt = session.Now, LastError = null, Progress = null }).Commit();
@@ -94,10 +104,12 @@ public sealed class StepExecutor
         }
 
         var result = await step.ApplyAsync(context, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
         switch (result)
         {
             case ApplyResult.Done:
                 var verify = await step.VerifyAsync(context, cancellationToken);
+                cancellationToken.ThrowIfCancellationRequested();
                 if (verify.Ok)
                 {
                     Succeed(session, step.Id, "applied and verified");

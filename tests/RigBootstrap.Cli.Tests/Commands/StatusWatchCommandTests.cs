@@ -203,8 +203,11 @@ public sealed class StatusWatchCommandTests
         File.Move(temp, host.StatePath, overwrite: true);
     }
 
-    private StreamingProcess StartWatch(TempHost host, params string[] options) =>
-        StreamingProcess.Start(_cli.BinaryFilePath, ["status", "--watch", .. options, .. host.HostArguments], Terminal);
+    private StreamingProcess StartWatch(TempHost host, params string[] options)
+    {
+        var (filePath, arguments) = SigintDefault.Wrap(_cli.BinaryFilePath, ["status", "--watch", .. options, .. host.HostArguments]);
+        return StreamingProcess.Start(filePath, arguments, Terminal);
+    }
 
     private async Task InstallAsync(TempHost host, string config)
     {
