@@ -61,7 +61,17 @@ public sealed class HandoffCleanup
         }
 
         _logger.LogInformation("Unloading {Label}: the last act of rig-bootstrap on this host", _label);
-        await _serviceManager.UnloadAsync(_label, cancellationToken);
+        try
+        {
+            await _serviceManager.UnloadAsync(_label, cancellationToken);
+        }
+        catch (Exception ex) when (cancellationToken.IsCancellationRequested)
+        {
+            // Unloading our own job makes launchd (bootout) or systemd (stop) SIGTERM this process while launchctl or
+            // systemctl waits for it, and the stop kills that tool: the signal is the unload taking effect. Everything
+            // was removed and committed above, so the run ends Completed rather than failing on its own last act.
+            _logger.LogInformation("Unloading {Label} stopped this run, as it does when a job unloads itself ({Detail})", _label, ex.Message);
+        }
     }
 
     private void DeleteIfPresent(string path)

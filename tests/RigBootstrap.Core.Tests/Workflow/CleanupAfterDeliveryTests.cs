@@ -1,3 +1,4 @@
+using RigBootstrap.Core.Adapters;
 using RigBootstrap.Core.State;
 using RigBootstrap.Core.Tests.TestKit;
 using RigBootstrap.Core.Workflow;
@@ -55,6 +56,30 @@ public sealed class CleanupAfterDeliveryTests
         var kinds = harness.Journal.Select(e => e.Kind).ToList();
         kinds.IndexOf("events").Should().Be(kinds.IndexOf("cleanup") - 1);
         harness.Journal.Single(e => e.Kind == "events").Reason.Should().Be("2 events never delivered to conductor.example");
+        harness.State.Handoff!.CleanedUpAt.Should().NotBeNull();
+    }
+
+    [Fact]
+    public async Task The_stop_our_own_unload_causes_ends_the_run_completed_not_failed()
+    {
+        // Arrange: bootout of our own label SIGTERMs us while launchctl waits, and the stop kills launchctl.
+        using var harness = new EngineHarness();
+        using var stop = new CancellationTokenSource();
+        harness.Definition = WorkflowDefinition.Create([new ScriptedStep("a", harness.MarkerDirPath)]);
+        harness.Launchd.OnCall = call =>
+        {
+            if (call.StartsWith("bootout", StringComparison.Ordinal))
+            {
+                stop.Cancel();
+                throw new ServiceManagerException("launchctl bootout system/com.rig.bootstrap exited 143", 143);
+            }
+        };
+
+        // Act
+        var outcome = await harness.RunAsync(cancellationToken: stop.Token);
+
+        // Assert
+        outcome.Should().Be(RunOutcome.Completed);
         harness.State.Handoff!.CleanedUpAt.Should().NotBeNull();
     }
 }
