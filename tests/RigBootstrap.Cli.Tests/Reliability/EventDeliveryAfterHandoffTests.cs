@@ -11,6 +11,7 @@ namespace RigBootstrap.Cli.Tests.Reliability;
 public sealed class EventDeliveryAfterHandoffTests(PublishedBinary binary, ITestOutputHelper output)
 {
     private static readonly TimeSpan SettleLimit = TimeSpan.FromSeconds(150);
+    private static readonly TimeSpan DownAfterCompleted = TimeSpan.FromMinutes(1);
 
     private readonly RigBootstrapCli _cli = new(binary.FilePath);
 
@@ -24,11 +25,20 @@ public sealed class EventDeliveryAfterHandoffTests(PublishedBinary binary, ITest
         await InstallAsync(host, DeliveredEvents.Config(receiver.Url));
         bool? plistWhileDown = null;
         CliResult? statusWhileDown = null;
+        System.Diagnostics.Stopwatch? sinceCompleted = null;
+        var downAfterCompleted = TimeSpan.Zero;
         harness.Operator = async () =>
         {
-            // Down until the workflow is Completed and the daemon has been refused three times since.
-            if (plistWhileDown is null && DeliveredEvents.WorkflowState(host) == "Completed" && receiver.Refused >= 3)
+            // Down through the whole workflow, then for the first minute after Completed (the handoff's delivery), and
+            // until the daemon has been refused three times since.
+            if (sinceCompleted is null && DeliveredEvents.WorkflowState(host) == "Completed")
             {
+                sinceCompleted = System.Diagnostics.Stopwatch.StartNew();
+            }
+
+            if (plistWhileDown is null && sinceCompleted?.Elapsed >= DownAfterCompleted && receiver.Refused >= 3)
+            {
+                downAfterCompleted = sinceCompleted.Elapsed;
                 plistWhileDown = File.Exists(host.PlistPath()) && File.Exists(host.InstalledBinaryPath);
                 statusWhileDown = await _cli.RunAsync(["status", .. host.HostArguments]);
                 receiver.StatusCode = 200;
@@ -39,7 +49,7 @@ public sealed class EventDeliveryAfterHandoffTests(PublishedBinary binary, ITest
 
         // Act
         await harness.PowerOnAsync();
-        var settled = await harness.RunAsync(SettleLimit);
+        var settled = await harness.RunAsync(SettleLimit + DownAfterCompleted);
 
         // Assert
         settled.Should().BeTrue();
@@ -52,7 +62,7 @@ public sealed class EventDeliveryAfterHandoffTests(PublishedBinary binary, ITest
         taken[^1].GetProperty("to").GetString().Should().Be("Completed");
         DeliveredEvents.TakenTwice(receiver).Should().BeEmpty("nothing was killed, so nothing is sent again once taken");
         File.ReadAllText(host.JournalPath).Should().NotContain("\"kind\":\"events\"", "nothing was lost");
-        output.WriteLine($"EVENTS down-then-up requests={receiver.Answered.Count} refused={receiver.Refused} taken={taken.Count}");
+        output.WriteLine($"EVENTS down-then-up requests={receiver.Answered.Count} refused={receiver.Refused} taken={taken.Count} downAfterCompleted={downAfterCompleted.TotalSeconds:0}s");
     }
 
     [Fact]
