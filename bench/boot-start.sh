@@ -10,19 +10,16 @@
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=bench/lib.sh
+. "$repo/bench/lib.sh"
 runs="${N:-30}"
 warmups=3
 work="$(mktemp -d "${TMPDIR:-/tmp}/rig-bootstrap-boot-XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 
-binary="${RIG_BOOTSTRAP_PUBLISHED_BINARY:-}"
-if [ -z "$binary" ]; then
-  echo "Publishing the linux-x64 single-file binary (set RIG_BOOTSTRAP_PUBLISHED_BINARY to skip this)..." >&2
-  DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 dotnet publish "$repo/src/RigBootstrap.Cli/RigBootstrap.Cli.csproj" \
-    -c Release -r linux-x64 -o "$work/publish" -nologo -clp:ErrorsOnly --disable-build-servers >&2
-  binary="$work/publish/rig-bootstrap"
-fi
-[ -x "$binary" ] || { echo "boot-start.sh: $binary is not an executable file" >&2; exit 66; }
+command -v jq >/dev/null 2>&1 || { echo "boot-start.sh: jq reads the journal; apt-get install jq (or brew install jq)" >&2; exit 69; }
+ensure_published_binary "$work"
+binary="$RIG_BOOTSTRAP_PUBLISHED_BINARY"
 
 # One command step that needs a reboot, with reboot.mode manual: the run dispatches the step, applies it, parks it for
 # the reboot and exits 0 waiting for a person. Nothing else runs, so every iteration ends by itself.
@@ -59,17 +56,6 @@ one_run() {
   dispatched="$(jq -r 'select(.step != null and .to == "Running") | .time' "$journal" | head -n 1)"
   [ -n "$dispatched" ] || { echo "boot-start.sh: no step was dispatched (journal $journal)" >&2; exit 70; }
   awk -v a="$(cat "$dir/t0")" -v b="$(date -d "$dispatched" +%s%N)" 'BEGIN { printf "%.3f\n", (b - a) / 1000000 }'
-}
-
-summarize() {
-  sort -n | awk '
-    { t[NR] = $1 }
-    END {
-      if (NR == 0) { exit 1 }
-      median = (NR % 2) ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2
-      rank = int(0.9 * NR); if (rank < 0.9 * NR) rank++
-      printf "  median  %7.1f ms\n  p90     %7.1f ms\n  max     %7.1f ms\n", median, t[rank], t[NR]
-    }'
 }
 
 for _ in $(seq "$warmups"); do one_run >/dev/null; done

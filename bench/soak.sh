@@ -14,6 +14,8 @@
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=bench/lib.sh
+. "$repo/bench/lib.sh"
 cd "$repo"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 export RIG_BOOTSTRAP_SOAK_SEED="${RIG_BOOTSTRAP_SOAK_SEED:-20261203}"
@@ -24,12 +26,7 @@ cleanup() { [ -z "$tail_pid" ] || kill "$tail_pid" 2>/dev/null || true; rm -rf "
 trap cleanup EXIT
 
 command -v plistutil >/dev/null 2>&1 || { echo "soak.sh: plistutil is missing; apt-get install libplist-utils (tests/run.sh does)" >&2; exit 69; }
-if [ -z "${RIG_BOOTSTRAP_PUBLISHED_BINARY:-}" ]; then
-  echo "Publishing the linux-x64 single-file binary (set RIG_BOOTSTRAP_PUBLISHED_BINARY to skip this)..." >&2
-  dotnet publish src/RigBootstrap.Cli/RigBootstrap.Cli.csproj -c Release -r linux-x64 -o "$work/publish" \
-    -nologo -clp:ErrorsOnly --disable-build-servers >&2
-  export RIG_BOOTSTRAP_PUBLISHED_BINARY="$work/publish/rig-bootstrap"
-fi
+ensure_published_binary "$work"
 
 dotnet build tests/RigBootstrap.Cli.Tests -c Release -nologo -clp:ErrorsOnly >&2
 export RIG_BOOTSTRAP_SOAK_PROGRESS="$work/progress"

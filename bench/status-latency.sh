@@ -10,35 +10,19 @@
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=bench/lib.sh
+. "$repo/bench/lib.sh"
 runs="${N:-30}"
 warmups=3
 work="$(mktemp -d "${TMPDIR:-/tmp}/rig-bootstrap-bench-XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 
-binary="${RIG_BOOTSTRAP_PUBLISHED_BINARY:-}"
-if [ -z "$binary" ]; then
-  echo "Publishing the linux-x64 single-file binary (set RIG_BOOTSTRAP_PUBLISHED_BINARY to skip this)..." >&2
-  DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 dotnet publish "$repo/src/RigBootstrap.Cli/RigBootstrap.Cli.csproj" \
-    -c Release -r linux-x64 -o "$work/publish" -nologo -clp:ErrorsOnly --disable-build-servers >&2
-  binary="$work/publish/rig-bootstrap"
-fi
-[ -x "$binary" ] || { echo "status-latency.sh: $binary is not an executable file" >&2; exit 66; }
+ensure_published_binary "$work"
+binary="$RIG_BOOTSTRAP_PUBLISHED_BINARY"
 
 root="$work/root"
 "$binary" demo --into "$root" >/dev/null
 "$binary" status --json --root "$root" >/dev/null || { echo "status-latency.sh: status on the demo root failed" >&2; exit 70; }
-
-# Reads one duration in ms per line and prints median, p90 (nearest rank) and max.
-summarize() {
-  sort -n | awk '
-    { t[NR] = $1 }
-    END {
-      if (NR == 0) { exit 1 }
-      median = (NR % 2) ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2
-      rank = int(0.9 * NR); if (rank < 0.9 * NR) rank++
-      printf "  median  %7.1f ms\n  p90     %7.1f ms\n  max     %7.1f ms\n", median, t[rank], t[NR]
-    }'
-}
 
 if command -v hyperfine >/dev/null 2>&1; then
   method="$(hyperfine --version)"

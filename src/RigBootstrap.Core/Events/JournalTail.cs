@@ -1,4 +1,3 @@
-using System.Text.Json;
 using RigBootstrap.Core.Journal;
 
 namespace RigBootstrap.Core.Events;
@@ -42,7 +41,8 @@ internal static class JournalTail
 
             line++;
             var end = offset + newline + 1;
-            if (Parse(bytes.AsSpan(start, newline - start)) is { } entry)
+            // A blank, torn or unreadable line counts as a line (ids are line numbers) but is no event.
+            if (JournalLine.Parse(bytes.AsSpan(start, newline - start)) is { } entry)
             {
                 entries.Add((entry, line, end));
             }
@@ -51,22 +51,5 @@ internal static class JournalTail
         }
 
         return (entries, offset + start, line);
-    }
-
-    private static JournalEntry? Parse(ReadOnlySpan<byte> line)
-    {
-        if (line.Trim((byte)' ').IsEmpty)
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize(line, JournalJsonReadable.Context.JournalEntry);
-        }
-        catch (JsonException)
-        {
-            return null; // torn by a crash mid-append; JournalReader counts it for `status --history`
-        }
     }
 }

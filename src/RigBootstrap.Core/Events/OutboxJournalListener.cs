@@ -15,7 +15,7 @@ public sealed class OutboxJournalListener : IJournalListener
 
     public void OnAppended(JournalEntry entry, StateFile state)
     {
-        if (entry.Kind is "step" or "workflow")
+        if (JournalEvents.IsEvent(entry))
         {
             _signal.Notify();
         }

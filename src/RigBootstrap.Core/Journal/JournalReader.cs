@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.Json;
 using RigBootstrap.Core.Host;
 
 namespace RigBootstrap.Core.Journal;
@@ -33,20 +32,14 @@ public sealed class JournalReader
                 continue;
             }
 
-            try
+            if (JournalLine.Parse(line) is { } entry)
             {
-                if (JsonSerializer.Deserialize(line, JournalJsonReadable.Context.JournalEntry) is { } entry)
-                {
-                    entries.Add(entry);
-                    continue;
-                }
+                entries.Add(entry);
             }
-            catch (JsonException)
+            else
             {
-                // Counted below.
+                torn++;
             }
-
-            torn++;
         }
 
         return new JournalContents(entries.ToImmutable(), torn);

@@ -43,8 +43,6 @@ public sealed class CommandStep : IStep
     public async Task<ApplyResult> ApplyAsync(StepContext context, CancellationToken cancellationToken)
     {
         var result = await _runner.RunAsync(Spec(_config.Run, context) with { AllowedExitCodes = [] }, cancellationToken);
-        // A stopped run is not a failed command: the step stays Running and the next run probes it (no attempt is spent).
-        cancellationToken.ThrowIfCancellationRequested();
         if (result.TimedOut)
         {
             return new ApplyResult.Fail($"`{_config.Run[0]}` timed out after {_config.Timeout} and was stopped", Retryable: true);
@@ -76,7 +74,6 @@ public sealed class CommandStep : IStep
     private async Task<bool> CheckPassesAsync(StepContext context, CancellationToken cancellationToken)
     {
         var result = await _runner.RunAsync(Spec(_config.Check, context) with { AllowedExitCodes = [] }, cancellationToken);
-        cancellationToken.ThrowIfCancellationRequested();
         return !result.TimedOut && result.ExitCode == 0;
     }
 

@@ -15,14 +15,7 @@ public sealed class RunEventsTests(PublishedBinary binary)
         // Arrange
         using var receiver = new EventReceiver();
         using var host = new TempHost();
-        var config = host.WriteFile("config.json", $$"""
-            {
-              "agent": { "user": "rig", "home": "/Users/rig" },
-              "commands": [ { "id": "only", "run": ["/bin/true"] } ],
-              "events": { "url": "{{receiver.Url}}" }
-            }
-            """);
-        (await _cli.RunAsync(["install", "--config", config, .. host.HostArguments])).ExitCode.Should().Be(0);
+        await InstallOneCommandAsync(host, receiver);
 
         // Act
         var run = await _cli.RunAsync(["run", .. host.HostArguments]);
@@ -41,14 +34,7 @@ public sealed class RunEventsTests(PublishedBinary binary)
         // Arrange: the previous build's outbox holds two events and its cursor says the first was delivered.
         using var receiver = new EventReceiver();
         using var host = new TempHost();
-        var config = host.WriteFile("config.json", $$"""
-            {
-              "agent": { "user": "rig", "home": "/Users/rig" },
-              "commands": [ { "id": "only", "run": ["/bin/true"] } ],
-              "events": { "url": "{{receiver.Url}}" }
-            }
-            """);
-        (await _cli.RunAsync(["install", "--config", config, .. host.HostArguments])).ExitCode.Should().Be(0);
+        await InstallOneCommandAsync(host, receiver);
         var events = Path.Join(host.StateDirPath, "events");
         Directory.CreateDirectory(events);
         File.WriteAllText(Path.Join(events, "outbox.jsonl"),
@@ -69,5 +55,17 @@ public sealed class RunEventsTests(PublishedBinary binary)
         taken[^1].GetProperty("to").GetString().Should().Be("Completed");
         taken.Select(e => e.GetProperty("id").GetString()).Should().OnlyHaveUniqueItems();
         File.Exists(Path.Join(events, "outbox.jsonl")).Should().BeFalse("the earlier outbox is removed once delivered");
+    }
+
+    private async Task InstallOneCommandAsync(TempHost host, EventReceiver receiver)
+    {
+        var config = host.WriteFile("config.json", $$"""
+            {
+              "agent": { "user": "rig", "home": "/Users/rig" },
+              "commands": [ { "id": "only", "run": ["/bin/true"] } ],
+              "events": { "url": "{{receiver.Url}}" }
+            }
+            """);
+        (await _cli.RunAsync(["install", "--config", config, .. host.HostArguments])).ExitCode.Should().Be(0);
     }
 }
